@@ -1,0 +1,56 @@
+# The two commands of the quick start are `make run` and `make test`; everything else is optional.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format bench audit migrate demo clean help
+
+help:
+	@echo "make run    set everything up and serve the site on http://$(HOST):$(PORT)"
+	@echo "make test   run the whole test suite"
+	@echo "make lint   ruff, formatting and the import-layer contract"
+	@echo "make bench  load benchmarks (see bench/README.md)"
+	@echo "make audit  check the pinned dependencies for known vulnerabilities (needs a network)"
+
+$(STAMP): pyproject.toml
+	@python=$$(bin/find-python.sh) || exit 1; \
+	  if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python"; "$$python" -m venv $(VENV) || exit 1; fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+migrate: $(STAMP)
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_local_admin
+
+run: demo
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	@HOST=$(HOST) PORT=$(PORT) PY=$(PY) bin/serve.sh
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+audit: $(STAMP)
+	$(PY) -m pip install --quiet "pip-audit>=2.7,<3"
+	$(VENV)/bin/pip-audit --strict --skip-editable
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,11 @@
+"""Gunicorn settings: one worker per core, and an access log without client addresses."""
+
+import multiprocessing
+import os
+
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+# The default format starts with %(h)s, the client address; we never log it (docs/privacy.md).
+accesslog = "-"
+access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,233 @@
+"""Builds the demo site once; running it again changes nothing that already exists."""
+
+import datetime
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
+from mscos.demo import content
+from mscos.events.models import EventIndexPage
+from mscos.forum.models import ForumCategory
+from mscos.forum.navigation import FORUM_SUBMENU
+from mscos.outcomes.models import Domain, OutcomeIndexPage, OutcomePage
+from mscos.pages.models import HomePage, StandardPage
+from mscos.updates.models import UpdateContributor, UpdateIndexPage, UpdatePage
+
+
+def stream(blocks):
+    """Turns ("paragraph", "<p>…</p>") pairs into StreamField data, wrapping rich text."""
+    converted = []
+    for block_type, value in blocks:
+        if block_type == "paragraph":
+            value = RichText(value)
+        converted.append((block_type, value))
+    return converted
+
+
+def child_page(parent: Page, model, slug: str, **fields) -> Page:
+    """The live child with this slug, created and published if it does not exist yet."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (idempotent: existing pages and records are left as they are)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = self.home_page()
+        domains = self.domains()
+        community = child_page(
+            home,
+            StandardPage,
+            "community-of-practice",
+            title="Community of Practice",
+            intro=content.COMMUNITY_INTRO,
+            body=stream(content.COMMUNITY_BODY),
+        )
+        updates = child_page(
+            community,
+            UpdateIndexPage,
+            "updates",
+            title="Updates",
+            intro="Every update so far, newest first. Each looks at one core outcome or theme.",
+        )
+        outcomes_index = child_page(
+            home,
+            OutcomeIndexPage,
+            "core-outcomes",
+            title="Core outcomes",
+            intro=content.OUTCOMES_INTRO,
+            body=stream(content.OUTCOMES_BODY),
+        )
+        outcome_pages = self.outcome_pages(outcomes_index, domains)
+        events = child_page(
+            home,
+            EventIndexPage,
+            "events",
+            title="Events",
+            intro=content.EVENTS_INTRO,
+            body=stream(content.EVENTS_BODY),
+        )
+        get_involved = child_page(
+            home,
+            StandardPage,
+            "get-involved",
+            title="Get involved",
+            intro=content.GET_INVOLVED_INTRO,
+            body=stream(content.GET_INVOLVED_BODY),
+        )
+        staying_safe = child_page(
+            home,
+            StandardPage,
+            "staying-safe-online",
+            title="Staying safe online",
+            intro=content.STAYING_SAFE_INTRO,
+            body=stream(content.STAYING_SAFE_BODY),
+            show_in_menus=False,
+        )
+        self.update_page(updates, outcome_pages)
+        self.forum_categories(outcome_pages)
+        if home.featured_section_id is None and home.updates_section_id is None:
+            home.featured_section = outcomes_index
+            home.updates_section = updates
+            home.save_revision().publish()
+        site = Site.objects.get(is_default_site=True)
+        self.settings(site, staying_safe)
+        self.navigation(site, community, outcomes_index, updates, events, get_involved)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+
+    def home_page(self) -> HomePage:
+        existing = HomePage.objects.first()
+        if existing is not None:
+            return existing
+        root = Page.get_first_root_node()
+        # Wagtail's installer leaves a placeholder "Welcome" page; the demo home page replaces it.
+        placeholders = root.get_children().exact_type(Page)
+        home = HomePage(title="Modern Slavery Core Outcome Set: Community of Practice", slug="home")
+        home.intro = content.HOME_INTRO
+        home.body = stream(content.HOME_BODY)
+        site = Site.objects.filter(is_default_site=True).first()
+        for placeholder in placeholders:
+            placeholder.slug = f"{placeholder.slug}-placeholder"
+            placeholder.save(update_fields=["slug"])
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        else:
+            site.root_page = home
+            site.site_name = "MSCOS Community of Practice"
+            site.save()
+        for placeholder in placeholders:
+            placeholder.delete()
+        return home
+
+    def domains(self) -> dict[str, Domain]:
+        result = {}
+        for order, (name, description) in enumerate(content.DOMAINS, start=1):
+            domain, _created = Domain.objects.get_or_create(
+                name=name, defaults={"description": description, "sort_order": order}
+            )
+            result[name] = domain
+        return result
+
+    def outcome_pages(self, index: OutcomeIndexPage, domains) -> dict[str, OutcomePage]:
+        pages = {}
+        for number, title, summary, descriptor, domain_name in content.CORE_OUTCOMES:
+            pages[title] = child_page(
+                index,
+                OutcomePage,
+                slugify(title),
+                title=title,
+                kind=OutcomePage.CORE,
+                number=number,
+                summary=summary,
+                descriptor=descriptor,
+                domain=domains[domain_name],
+            )
+        for title, summary in content.TOPIC_PAGES:
+            pages[title] = child_page(
+                index, OutcomePage, slugify(title), title=title, kind=OutcomePage.TOPIC, summary=summary
+            )
+        return pages
+
+    def update_page(self, updates: UpdateIndexPage, outcome_pages) -> None:
+        data = content.UPDATE
+        slug = slugify(f"{data['label']} {data['title']}")
+        if updates.get_children().filter(slug=slug).exists():
+            return
+        page = UpdatePage(
+            slug=slug,
+            title=data["title"],
+            label=data["label"],
+            date=datetime.date.fromisoformat(data["date"]),
+            summary=data["summary"],
+            focus_outcome=outcome_pages[data["title"]],
+            body=stream(data["body"]),
+        )
+        page.contributors = [
+            UpdateContributor(name=name, role=role, organisation=organisation, is_rab_member=rab)
+            for name, role, organisation, rab in data["contributors"]
+        ]
+        updates.add_child(instance=page)
+        page.save_revision().publish()
+
+    def forum_categories(self, outcome_pages) -> None:
+        order = 0
+        for number, title, summary, _descriptor, _domain in content.CORE_OUTCOMES:
+            order += 1
+            ForumCategory.objects.get_or_create(
+                slug=slugify(title),
+                defaults={
+                    "name": title,
+                    "description": f"Outcome {number}. {summary}",
+                    "guidelines": content.FORUM_GUIDELINES,
+                    "outcome_page": outcome_pages[title],
+                    "sort_order": order,
+                },
+            )
+        for name, slug, description in content.GENERAL_CATEGORIES:
+            order += 1
+            ForumCategory.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "description": description,
+                    "guidelines": content.FORUM_GUIDELINES,
+                    "sort_order": order,
+                },
+            )
+
+    def settings(self, site: Site, staying_safe: Page) -> None:
+        safety = SafetySettings.for_site(site)
+        if safety.staying_safe_page_id is None:
+            safety.staying_safe_page = staying_safe
+            safety.save()
+
+    def navigation(self, site: Site, community, outcomes_index, updates, events, get_involved) -> None:
+        navigation = NavigationSettings.for_site(site)
+        if navigation.items.exists():
+            return
+        entries = [
+            ("Community of Practice", community, "", ""),
+            ("Core outcomes", outcomes_index, "", ""),
+            ("Updates", updates, "", ""),
+            ("Events", events, "", ""),
+            ("Forums", None, "/forums/", FORUM_SUBMENU),
+            ("Get involved", get_involved, "", ""),
+        ]
+        navigation.items = [
+            NavigationItem(label=label, link_page=page, link_url=url, submenu=submenu, sort_order=i)
+            for i, (label, page, url, submenu) in enumerate(entries)
+        ]
+        navigation.save()

@@ -1,0 +1,18 @@
+"""The "Go to the forums" button that page types place in their banner."""
+
+from django import template
+from django.urls import reverse
+
+from mscos.forum import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("forum/includes/forum_button.html")
+def forum_button(page=None):
+    """Links to the category of the page's outcome when there is one, else to all forums."""
+    category = selectors.category_for_page(page.pk) if page is not None else None
+    return {
+        "url": category.get_absolute_url() if category else reverse("forum:index"),
+        "category": category,
+    }

@@ -1,0 +1,84 @@
+"""The home page and plain standard pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from mscos.core.blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The front door: what the Community of Practice is, with the forums one click away."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    featured_section = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("featured section"),
+        help_text=_("Its pages are listed on the home page, e.g. the core outcomes."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updates_section = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("updates section"),
+        help_text=_("The newest page in it is shown as the latest update."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("featured_section"),
+        FieldPanel("updates_section"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.featured_section and self.featured_section.live:
+            context["featured_pages"] = (
+                self.featured_section.get_children().live().public().specific().order_by("path")
+            )
+        if self.updates_section and self.updates_section.live:
+            context["latest_update"] = (
+                self.updates_section.get_children()
+                .live()
+                .public()
+                .specific()
+                .order_by("-first_published_at")
+                .first()
+            )
+        return context
+
+
+class StandardPage(Page):
+    """A page of text: about, get involved, staying safe online."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().specific().order_by("path")
+        return context

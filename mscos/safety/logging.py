@@ -1,0 +1,41 @@
+"""A logging filter that keeps client addresses and attached requests out of every log line."""
+
+import ipaddress
+import logging
+import re
+
+# Broad candidates; each is then checked with `ipaddress`, so clock times like 12:30:45 survive.
+CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(?:%\w+)?(?![\w:])")
+REDACTED = "[address removed]"
+_FORMATTER = logging.Formatter()
+
+
+def _replace_if_address(match: re.Match[str]) -> str:
+    candidate = match.group(0)
+    trimmed = candidate.rstrip(".")
+    try:
+        ipaddress.ip_address(trimmed.split("%", 1)[0])
+    except ValueError:
+        return candidate
+    return REDACTED + candidate[len(trimmed) :]
+
+
+def redact_addresses(text: str) -> str:
+    """Replaces every IPv4 and IPv6 address in `text`."""
+    return CANDIDATE.sub(_replace_if_address, text)
+
+
+class RedactPrivateDataFilter(logging.Filter):
+    """Rewrites each record's message and traceback without addresses; drops the attached request."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact_addresses(record.getMessage())
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = _FORMATTER.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact_addresses(record.exc_text)
+        # Django attaches the request (headers, cookies, body) to error records; nothing needs it.
+        if hasattr(record, "request"):
+            record.request = None
+        return True

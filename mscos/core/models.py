@@ -107,7 +107,12 @@ class NavigationItem(Orderable):
         help_text=_("Show a drop-down list under this item, e.g. the forum categories."),
     )
 
-    panels = [FieldPanel("label"), FieldPanel("link_page"), FieldPanel("link_url"), FieldPanel("submenu")]
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("link_page"),
+        FieldPanel("link_url"),
+        FieldPanel("submenu"),
+    ]
 
     def __str__(self) -> str:
         return self.label

@@ -275,7 +275,12 @@ UPDATE = {
     ],
     "contributors": [
         ("Helene Miller KPM", "Detective Inspector", "Metropolitan Police Service", False),
-        ("Keith Lewis", "Member, also works with the British Standards Institution", "MSCOS RAB", True),
+        (
+            "Keith Lewis",
+            "Member, also works with the British Standards Institution",
+            "MSCOS RAB",
+            True,
+        ),
         ("Rachel Witkin", "Co-director of the Community of Practice", "", False),
         ("Queenie Sit", "Co-director of the Community of Practice", "", False),
     ],

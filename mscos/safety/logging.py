@@ -26,7 +26,7 @@ def redact_addresses(text: str) -> str:
 
 
 class RedactPrivateDataFilter(logging.Filter):
-    """Rewrites each record's message and traceback without addresses; drops the attached request."""
+    """Rewrites a record's message and traceback without addresses; drops the attached request."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = redact_addresses(record.getMessage())

@@ -7,11 +7,12 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from mscos.settings.environment import (
-    email_settings_from_url,
     env_bool,
     env_int,
     env_list,
     env_str,
+    mailer_from_url,
+    sqlite_options,
 )
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
@@ -102,14 +104,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers run beside a writer; IMMEDIATE + a long timeout makes writers queue
-    # instead of failing with "database is locked".
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 30),
-    }
+    DATABASES["default"]["OPTIONS"] = sqlite_options()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: Redis when REDIS_URL is set (several app servers), local memory otherwise.
@@ -119,7 +115,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "mscos",
+            "KEY_PREFIX": env_str("REDIS_KEY_PREFIX", "mscos"),
         }
     }
 else:
@@ -161,13 +157,19 @@ STORAGES = {
 }
 
 # Email: SMTP from EMAIL_URL, otherwise every message is written to var/mail/.
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "MSCOS Community of Practice <noreply@localhost>")
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", "MSCOS Community of Practice <noreply@localhost>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if env_str("EMAIL_URL"):
-    globals().update(email_settings_from_url(env_str("EMAIL_URL")))
+    MAILERS = {"default": mailer_from_url(env_str("EMAIL_URL"))}
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = VAR_DIR / "mail"
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+        }
+    }
 
 # Wagtail
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -195,7 +197,7 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
 }
-# The Wagtail admin uses inline styles and scripts of its own; it still loads nothing from elsewhere.
+# The Wagtail admin needs inline styles and scripts; it still loads nothing from elsewhere.
 ADMIN_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],

@@ -1,4 +1,4 @@
-"""Local mode, used by `make run`: DEBUG stays off unless DEBUG=1, and the secret key lives in var/."""
+"""Local mode, used by `make run`: DEBUG stays off unless DEBUG=1; the secret key lives in var/."""
 
 from mscos.settings.base import *  # noqa: F403
 from mscos.settings.base import VAR_DIR

@@ -26,7 +26,9 @@ def env_bool(name: str, default: bool = False) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}"
+    )
 
 
 def env_int(name: str, default: int) -> int:
@@ -48,6 +50,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def sqlite_options() -> dict[str, object]:
+    """SQLite connection options: WAL lets readers run beside a writer; IMMEDIATE transactions and
+    a long busy timeout make writers queue instead of failing with "database is locked"."""
+    return {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 30),
+    }
+
+
 def secret_key_from_file(path: Path) -> str:
     """Reads the local secret key, creating it (readable by the owner only) on first run."""
     if path.exists():
@@ -60,22 +72,33 @@ def secret_key_from_file(path: Path) -> str:
     return key
 
 
-def email_settings_from_url(url: str) -> dict[str, object]:
-    """Django email settings from smtp://user:password@host:port?tls=1 (or smtps:// for SSL)."""
+def mailer_from_url(url: str) -> dict[str, object]:
+    """A MAILERS entry from smtp://user:password@host:port?tls=1 (or smtps:// for SSL)."""
     parts = urlsplit(url)
     if parts.scheme not in {"smtp", "smtps"}:
-        raise ImproperlyConfigured(f"EMAIL_URL must start with smtp:// or smtps://; got {parts.scheme!r}")
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with smtp:// or smtps://; got {parts.scheme!r}"
+        )
     if not parts.hostname:
         raise ImproperlyConfigured("EMAIL_URL needs a host name, e.g. smtp://mail.example.org:587")
     options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     use_ssl = parts.scheme == "smtps"
+    try:
+        port = parts.port or (465 if use_ssl else 25)
+        timeout = int(options.get("timeout", "20"))
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL has a port or timeout that is not a number: {error}"
+        ) from error
     return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": parts.hostname,
-        "EMAIL_PORT": parts.port or (465 if use_ssl else 25),
-        "EMAIL_HOST_USER": unquote(parts.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-        "EMAIL_USE_SSL": use_ssl,
-        "EMAIL_USE_TLS": options.get("tls", "0").lower() in TRUE_WORDS,
-        "EMAIL_TIMEOUT": int(options.get("timeout", "20")),
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": parts.hostname,
+            "port": port,
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_ssl": use_ssl,
+            "use_tls": options.get("tls", "0").lower() in TRUE_WORDS,
+            "timeout": timeout,
+        },
     }

@@ -1,4 +1,4 @@
-"""Test mode: fast hashing, tasks run at once, mail kept in memory unless a test sends it over SMTP."""
+"""Test mode: fast hashing, tasks run at once, mail kept in memory."""
 
 from mscos.settings.base import *  # noqa: F403
 from mscos.settings.base import STORAGES
@@ -6,10 +6,9 @@ from mscos.settings.base import STORAGES
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

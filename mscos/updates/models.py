@@ -38,7 +38,9 @@ class UpdateIndexPage(Page):
 class UpdatePage(Page):
     """One update ("Week 22", "Update 24"), with its focus outcome and contributors."""
 
-    label = models.CharField(_("number"), max_length=30, help_text=_('e.g. "Week 22" or "Update 24"'))
+    label = models.CharField(
+        _("number"), max_length=30, help_text=_('e.g. "Week 22" or "Update 24"')
+    )
     date = models.DateField(_("date"))
     summary = models.TextField(_("summary"), help_text=_("A few plain sentences for the archive."))
     focus_outcome = models.ForeignKey(

@@ -16,7 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         password_file = settings.VAR_DIR / "admin_password"
         if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-            raise CommandError("ensure_local_admin is for the local SQLite site; use createsuperuser.")
+            raise CommandError(
+                "ensure_local_admin is for the local SQLite site; use createsuperuser."
+            )
         user = User.objects.filter(username=LOCAL_ADMIN_USERNAME).first()
         if user is None:
             password = secrets.token_urlsafe(12)
@@ -32,7 +34,7 @@ class Command(BaseCommand):
         elif password_file.exists():
             password = password_file.read_text().strip()
         else:
-            password = "(unchanged: the one you set; `manage.py changepassword admin` resets it)"
+            password = "(the one you set; `manage.py changepassword admin` resets it)"  # noqa: S105
         self.stdout.write(
             self.style.SUCCESS(
                 f"Local admin: {settings.SITE_URL}/admin/  user: {LOCAL_ADMIN_USERNAME}  "

@@ -157,7 +157,12 @@ class Command(BaseCommand):
             )
         for title, summary in content.TOPIC_PAGES:
             pages[title] = child_page(
-                index, OutcomePage, slugify(title), title=title, kind=OutcomePage.TOPIC, summary=summary
+                index,
+                OutcomePage,
+                slugify(title),
+                title=title,
+                kind=OutcomePage.TOPIC,
+                summary=summary,
             )
         return pages
 
@@ -214,7 +219,9 @@ class Command(BaseCommand):
             safety.staying_safe_page = staying_safe
             safety.save()
 
-    def navigation(self, site: Site, community, outcomes_index, updates, events, get_involved) -> None:
+    def navigation(
+        self, site: Site, community, outcomes_index, updates, events, get_involved
+    ) -> None:
         navigation = NavigationSettings.for_site(site)
         if navigation.items.exists():
             return

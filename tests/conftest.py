@@ -1,0 +1,54 @@
+"""A shared cast of people and objects for every test."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+from mscos.accounts.models import User
+from mscos.core.models import SafetySettings
+from mscos.forum.models import ForumCategory
+from mscos.outcomes.models import OutcomePage
+
+NEUTRAL_EXIT_URL = "https://neutral.example/weather"
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo content, as `make run` loads it."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    site = Site.objects.get(is_default_site=True)
+    safety = SafetySettings.for_site(site)
+    safety.exit_url = NEUTRAL_EXIT_URL
+    safety.save()
+    return site
+
+
+@pytest.fixture
+def outcome_page(demo_site) -> OutcomePage:
+    return OutcomePage.objects.get(slug="safety-from-any-trafficker-or-other-abuser")
+
+
+@pytest.fixture
+def forum_categories(demo_site) -> list[ForumCategory]:
+    return list(ForumCategory.objects.order_by("sort_order"))
+
+
+@pytest.fixture
+def member(db) -> User:
+    return User.objects.create_user(
+        username="river", password="a-long-pass-phrase", display_name="River"
+    )
+
+
+@pytest.fixture
+def other_member(db) -> User:
+    return User.objects.create_user(
+        username="sky", password="a-long-pass-phrase", display_name="Sky"
+    )
+
+
+@pytest.fixture
+def admin_user(db) -> User:
+    return User.objects.create_superuser(
+        username="root", password="a-long-pass-phrase", display_name="Admin"
+    )

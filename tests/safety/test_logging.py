@@ -1,0 +1,69 @@
+"""No client address reaches a log line, even inside a traceback or Django's request records."""
+
+import io
+import logging
+import sys
+
+import pytest
+
+from mscos.safety.logging import REDACTED, RedactPrivateDataFilter, redact_addresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "request from 203.0.113.9 failed",
+        "request from 2001:db8:85a3::8a2e:370:7334 failed",
+        "mapped ::ffff:198.51.100.7 failed",
+        "loopback ::1 failed",
+        "scoped fe80::1%eth0 failed",
+    ],
+)
+def test_addresses_are_removed(text):
+    redacted = redact_addresses(text)
+    assert REDACTED in redacted
+    assert redacted.startswith(text.split(" ")[0]) and redacted.endswith("failed")
+
+
+@pytest.mark.parametrize("text", ["at 12:30:45", "version 1.2.3", "ratio 3:2", "hash deadbeef"])
+def test_things_that_only_look_like_addresses_stay(text):
+    assert redact_addresses(text) == text
+
+
+def test_log_records_lose_addresses_in_message_args_and_traceback(rf):
+    request = rf.get("/", REMOTE_ADDR="203.0.113.9")
+    try:
+        raise ValueError("bad input from 203.0.113.9")
+    except ValueError:
+        record = logging.getLogger("django.request").makeRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "Internal error for %s",
+            ("198.51.100.4",),
+            exc_info=sys.exc_info(),
+            extra={"request": request},
+        )
+    assert RedactPrivateDataFilter().filter(record) is True
+    formatted = logging.Formatter("%(message)s").format(record)
+    assert "203.0.113.9" not in formatted
+    assert "198.51.100.4" not in formatted
+    assert "ValueError" in formatted
+    assert record.request is None
+
+
+def test_configured_logging_filters_every_handler(settings):
+    handler_filters = settings.LOGGING["handlers"]["console"]["filters"]
+    assert "privacy" in handler_filters
+    logger = logging.getLogger("mscos.test")
+    stream_handler = next(h for h in logging.getLogger().handlers if h.name == "console")
+    buffer = io.StringIO()
+    original = stream_handler.stream
+    stream_handler.setStream(buffer)
+    try:
+        logger.warning("suspicious request from %s", "192.0.2.55")
+    finally:
+        stream_handler.setStream(original)
+    assert "192.0.2.55" not in buffer.getvalue()
+    assert REDACTED in buffer.getvalue()

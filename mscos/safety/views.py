@@ -17,7 +17,7 @@ class ExitRedirect(HttpResponseRedirect):
 
 
 # Exempt and allowed on GET by design: it must work as a plain link without JavaScript, and a forged
-# request can do no more than sign someone out (docs/decisions/0002-exit-route.md).
+# request can do no more than sign someone out (docs/decisions/0001-exit-route.md).
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -1,15 +1,20 @@
 """Site-wide settings editors change in the Wagtail admin: safety chrome and navigation."""
 
+import os
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable
 
+from mscos.core.images import image_without_metadata
 from mscos.core.navigation import submenu_choices
 from mscos.core.validators import validate_https_url
 
@@ -126,3 +131,30 @@ class NavigationItem(Orderable):
     def clean(self) -> None:
         if self.link_url and (not self.link_url.startswith("/") or self.link_url.startswith("//")):
             raise ValidationError({"link_url": _("Enter an address on this site starting with /")})
+
+
+class SiteImage(AbstractImage):
+    """Wagtail's image, stored without the metadata a camera or phone adds (location included)."""
+
+    admin_form_fields = Image.admin_form_fields
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):
+            cleaned = image_without_metadata(self.file.file)
+            if cleaned is not None:
+                # A new, uncommitted file: Django stores it under upload_to and re-reads its size.
+                self.file = File(cleaned, name=os.path.basename(self.file.name))
+                self._set_image_file_metadata()
+        super().save(*args, **kwargs)
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+
+class SiteImageRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, related_name="renditions", on_delete=models.CASCADE)
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

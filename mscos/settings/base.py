@@ -172,6 +172,7 @@ else:
     }
 
 # Wagtail
+WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would otherwise call an outside server

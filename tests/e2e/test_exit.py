@@ -104,3 +104,22 @@ def test_exit_without_javascript_is_a_plain_link(nojs_page, exit_url):
 
     control.click()
     assert_on_neutral_page(page, exit_url)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "chord",
+    [
+        pytest.param("Shift+Tab", id="shift-tab-backwards-through-links"),
+        pytest.param("Shift+KeyH", id="typing-capital-letters"),
+    ],
+)
+def test_shift_held_with_another_key_does_not_exit(page, site_url, outcome_page, chord):
+    """Only Shift pressed on its own counts; moving back with Shift+Tab or typing capitals must
+    not throw the reader off the site (and sign them out, losing what they were writing)."""
+    page.goto(OUTCOME)
+    for _ in range(3):
+        page.keyboard.press(chord)
+    page.wait_for_timeout(300)
+    assert page.url == f"{site_url}{OUTCOME}", f"three presses of {chord} left the page"
+    expect(page.locator("h1")).to_have_text(outcome_page.title)

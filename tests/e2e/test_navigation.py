@@ -143,3 +143,37 @@ def test_first_tab_reaches_skip_link_then_exit_control(page, site_url, path):
     page.keyboard.press("Tab")
     assert is_focused(exit_control), "second Tab should focus the Exit this page control"
     expect(exit_control).to_be_in_viewport()
+
+
+def obscured_by_safety_bar(page: Page, selector: str) -> dict:
+    """Where `selector`'s box starts, and where the sticky safety bar ends, in viewport pixels."""
+    return page.evaluate(
+        """selector => ({
+            top: document.querySelector(selector).getBoundingClientRect().top,
+            barBottom: document.querySelector('.safety-bar').getBoundingClientRect().bottom,
+        })""",
+        selector,
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height", [(320, 568), (1280, 800)])
+def test_skip_link_target_is_not_hidden_under_the_sticky_safety_bar(
+    new_context, screenshot_dir, width, height
+):
+    page = new_context(viewport={"width": width, "height": height}).new_page()
+    page.goto(HOME)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert is_focused(page.locator("#main"))
+    page.screenshot(path=screenshot_dir / f"after-skip-link-{width}.png")
+    place = page.evaluate(
+        """() => ({
+            contentTop: document.querySelector('#main > :first-child').getBoundingClientRect().top,
+            barBottom: document.querySelector('.safety-bar').getBoundingClientRect().bottom,
+        })"""
+    )
+    assert place["contentTop"] >= place["barBottom"], (
+        f"at {width}x{height} the skip link scrolls the start of the main content under the "
+        f"sticky safety bar: {place}"
+    )

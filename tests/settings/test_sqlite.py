@@ -9,7 +9,6 @@ from django.db.backends.sqlite3.base import DatabaseWrapper
 from mscos.settings.environment import sqlite_options
 
 
-
 @pytest.fixture(autouse=True)
 def separate_file_databases(django_db_blocker):
     """These tests open their own file databases, beside the test database."""

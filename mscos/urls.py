@@ -1,16 +1,24 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from mscos.core import views as core_views
 
+# Both admin sign-in pages go through the member sign-in (rate limits, two-factor).
+admin_login_redirect = RedirectView.as_view(pattern_name="account_login", query_string=True)
+
 urlpatterns = [
+    path("admin/login/", admin_login_redirect),
+    path("django-admin/login/", admin_login_redirect),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("account/", include("allauth.urls")),
+    path("account/", include("mscos.accounts.urls")),
     path("", include("mscos.safety.urls")),
     path("forums/", include("mscos.forum.urls")),
 ]

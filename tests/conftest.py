@@ -1,6 +1,8 @@
 """A shared cast of people and objects for every test."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Site
 
@@ -47,8 +49,37 @@ def other_member(db) -> User:
     )
 
 
+def with_two_factor(user: User) -> User:
+    """Gives a staff account an authenticator app, as it must have before reaching staff pages."""
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def with_role(user: User, role: str) -> User:
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
 @pytest.fixture
 def admin_user(db) -> User:
-    return User.objects.create_superuser(
+    """An administrator (superuser) with two-factor sign-in set up."""
+    user = User.objects.create_superuser(
         username="root", password="a-long-pass-phrase", display_name="Admin"
     )
+    return with_two_factor(with_role(user, "Administrators"))
+
+
+@pytest.fixture
+def moderator(db) -> User:
+    user = User.objects.create_user(
+        username="mod", password="a-long-pass-phrase", display_name="Moderator Mo"
+    )
+    return with_two_factor(with_role(user, "Forum moderators"))
+
+
+@pytest.fixture
+def editor(db) -> User:
+    user = User.objects.create_user(
+        username="ed", password="a-long-pass-phrase", display_name="Editor Ed", is_staff=True
+    )
+    return with_two_factor(with_role(user, "Editors"))

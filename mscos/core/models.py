@@ -158,3 +158,17 @@ class SiteImageRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class PeriodicJobRun(models.Model):
+    """When a periodic job (see core/scheduling.py) was last started, shared by every server."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    last_started_at = models.DateTimeField(_("last started at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job run")
+        verbose_name_plural = _("periodic job runs")
+
+    def __str__(self) -> str:
+        return self.name

@@ -116,7 +116,7 @@ class _NeutralHandler(http.server.BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
-    def log_message(self, format, *args) -> None:  # noqa: A002
+    def log_message(self, format, *args) -> None:
         pass
 
 
@@ -178,7 +178,7 @@ def site_url(django_db_serialized_rollback, transactional_db, demo_site, live_se
 
 @pytest.fixture
 def offsite_requests() -> list[str]:
-    """Every request a page made to an origin other than the live server's (neutral site included)."""
+    """Every request a page made to another origin than the live server's (neutral site too)."""
     return []
 
 

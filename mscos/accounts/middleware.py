@@ -1,0 +1,40 @@
+"""Session length by role, and two-factor sign-in before staff reach the admin or moderation."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from mscos.accounts.roles import is_staff_member
+from mscos.accounts.selectors import has_two_factor
+
+
+class SessionPolicyMiddleware:
+    """Idle timeouts (shorter for staff) and the two-factor requirement for staff areas."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            staff = is_staff_member(user)
+            request.session.set_expiry(
+                settings.STAFF_SESSION_IDLE_SECONDS
+                if staff
+                else settings.MEMBER_SESSION_IDLE_SECONDS
+            )
+            if (
+                staff
+                and request.path.startswith(settings.MFA_REQUIRED_PATH_PREFIXES)
+                and not has_two_factor(user)
+            ):
+                messages.warning(
+                    request,
+                    _(
+                        "Staff accounts must use two-factor sign-in. Set up an authenticator app "
+                        "to continue."
+                    ),
+                )
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)

@@ -1,0 +1,128 @@
+"""Staff accounts are hard to take over: two-factor before staff pages, short sessions, throttling."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from mscos.accounts.models import User
+from tests.conftest import with_role, with_two_factor
+
+STAFF_PATHS = ["/admin/", "/django-admin/", "/admin/pages/"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def moderator_without_two_factor(db) -> User:
+    user = User.objects.create_user(username="newmod", password="a-long-pass-phrase")
+    return with_role(user, "Forum moderators")
+
+
+@pytest.mark.parametrize("role", ["Forum moderators", "Editors", "Administrators"])
+@pytest.mark.parametrize("path", STAFF_PATHS)
+def test_staff_without_two_factor_are_sent_to_set_it_up(client, db, role, path):
+    user = with_role(User.objects.create_user(username="staff", password="pw-long-enough-1"), role)
+    user.is_staff = role != "Forum moderators"
+    user.save()
+    client.force_login(user)
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == "/account/2fa/totp/activate/"
+
+
+def test_superuser_without_two_factor_is_stopped_too(client, db):
+    root = User.objects.create_superuser(username="root2", password="pw-long-enough-1")
+    client.force_login(root)
+    assert client.get("/admin/")["Location"] == "/account/2fa/totp/activate/"
+
+
+def test_staff_with_two_factor_reach_the_admin(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_members_do_not_need_two_factor_and_do_not_reach_the_admin(client, member):
+    client.force_login(member)
+    assert client.get("/account/").status_code == 200
+    assert client.get("/admin/").status_code in {302, 403}
+    assert "/2fa/" not in client.get("/admin/").get("Location", "")
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/django-admin/login/"])
+def test_admin_sign_in_pages_go_through_the_member_sign_in(client, db, path):
+    response = client.get(path + "?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/account/login/?next=/admin/pages/"
+
+
+def test_signing_in_as_staff_asks_for_the_second_factor(client, editor):
+    response = client.post("/account/login/", {"login": "ed", "password": "a-long-pass-phrase"})
+    assert response.status_code == 302
+    assert response["Location"] == "/account/2fa/authenticate/"
+    assert client.get("/admin/").status_code == 302  # not signed in until the code is given
+
+
+def test_session_idle_limits_by_role(client, member, editor):
+    client.force_login(member)
+    client.get("/account/")
+    assert client.session.get_expiry_age() == 2 * 60 * 60
+    staff_client = Client()
+    staff_client.force_login(editor)
+    staff_client.get("/account/")
+    assert staff_client.session.get_expiry_age() == 30 * 60
+
+
+def test_session_cookies_are_httponly_and_samesite(client, member):
+    response = client.post("/account/login/", {"login": "river", "password": "a-long-pass-phrase"})
+    cookie = response.cookies["sessionid"]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+TOO_MANY = "Too many failed login attempts"
+
+
+def is_cooled_off(response) -> bool:
+    return response.status_code in {200, 429} and TOO_MANY in response.content.decode()
+
+
+def login(client, username, password, address="203.0.113.10"):
+    return client.post(
+        "/account/login/", {"login": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_wrong_passwords_cool_an_account_off_from_any_address(client, member):
+    for attempt in range(5):
+        login(client, "river", "wrong-guess", address=f"203.0.113.{attempt}")
+    blocked = login(client, "river", "a-long-pass-phrase", address="192.0.2.200")
+    assert is_cooled_off(blocked)
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_cool_off_expires_so_nobody_is_locked_out_for_good(client, member):
+    for attempt in range(5):
+        login(client, "river", "wrong-guess", address=f"203.0.113.{attempt}")
+    assert is_cooled_off(login(client, "river", "a-long-pass-phrase"))
+    cache.clear()  # what the passing of the cool-off period does to the counters
+    assert login(client, "river", "a-long-pass-phrase").status_code == 302
+
+
+def test_one_address_guessing_many_accounts_is_slowed(client, db):
+    for number in range(10):
+        User.objects.create_user(username=f"user{number}", password="a-long-pass-phrase")
+        login(client, f"user{number}", "wrong-guess", address="198.51.100.7")
+    assert is_cooled_off(login(client, "user0", "a-long-pass-phrase", address="198.51.100.7"))
+    # The members themselves, elsewhere, are not locked out by it.
+    assert login(Client(), "user0", "a-long-pass-phrase", address="192.0.2.1").status_code == 302
+
+
+def test_member_can_set_up_two_factor(client, member):
+    with_two_factor(member)
+    from allauth.mfa.models import Authenticator
+
+    assert Authenticator.objects.filter(user=member, type="totp").exists()

@@ -1,0 +1,338 @@
+"""Periodic jobs are enqueued once per interval, however many schedulers run; old hashes go."""
+
+import datetime
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.core.management import call_command
+from django.db import connection
+from django.tasks import task
+from django.utils import timezone
+
+from mscos.core import scheduling
+from mscos.core.models import PeriodicJobRun
+from mscos.core.scheduling import enqueue_due_jobs, register_periodic, registered_jobs
+from mscos.safety import retention
+from mscos.safety.retention import purge_expired, register_address_hash
+from mscos.safety.tasks import purge_expired_address_hashes
+
+T0 = datetime.datetime(2026, 3, 14, 12, 0, tzinfo=datetime.UTC)
+HOUR = datetime.timedelta(hours=1)
+RUNS: list[str] = []
+RUNS_LOCK = threading.Lock()
+
+
+@task
+def record_run() -> None:
+    with RUNS_LOCK:
+        RUNS.append("tick")
+
+
+@task
+def record_other_run() -> None:
+    with RUNS_LOCK:
+        RUNS.append("tock")
+
+
+@pytest.fixture(autouse=True)
+def isolated_registries(monkeypatch):
+    """Each test registers its own jobs and hash holders; the real ones stay as they are."""
+    monkeypatch.setattr(scheduling, "_jobs", {})
+    monkeypatch.setattr(retention, "_registrations", {})
+    RUNS.clear()
+
+
+# --- the scheduler ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_job_runs_at_once_then_once_per_interval():
+    register_periodic("tick", every=HOUR, task=record_run)
+    assert enqueue_due_jobs(now=T0) == ["tick"]
+    assert enqueue_due_jobs(now=T0 + 30 * datetime.timedelta(minutes=1)) == []
+    assert enqueue_due_jobs(now=T0 + HOUR - datetime.timedelta(seconds=1)) == []
+    assert enqueue_due_jobs(now=T0 + HOUR) == ["tick"]
+    assert enqueue_due_jobs(now=T0 + HOUR) == []
+    assert RUNS == ["tick", "tick"]
+    assert PeriodicJobRun.objects.get(name="tick").last_started_at == T0 + HOUR
+
+
+@pytest.mark.django_db
+def test_jobs_keep_their_own_intervals():
+    register_periodic("tick", every=HOUR, task=record_run)
+    register_periodic("tock", every=3 * HOUR, task=record_other_run)
+    assert sorted(enqueue_due_jobs(now=T0)) == ["tick", "tock"]
+    assert enqueue_due_jobs(now=T0 + HOUR) == ["tick"]
+    assert sorted(enqueue_due_jobs(now=T0 + 3 * HOUR)) == ["tick", "tock"]
+
+
+@pytest.mark.django_db
+def test_two_schedulers_at_the_same_moment_enqueue_once():
+    register_periodic("tick", every=HOUR, task=record_run)
+    first = enqueue_due_jobs(now=T0)
+    second = enqueue_due_jobs(now=T0)
+    assert first == ["tick"] and second == []
+    assert RUNS == ["tick"]
+
+
+@pytest.mark.django_db
+def test_a_scheduler_whose_clock_lags_does_not_enqueue_again():
+    register_periodic("tick", every=HOUR, task=record_run)
+    assert enqueue_due_jobs(now=T0) == ["tick"]
+    assert enqueue_due_jobs(now=T0 - datetime.timedelta(minutes=5)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_schedulers_on_separate_connections_enqueue_once():
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("SQLite's shared in-memory test database locks whole tables; see the next test")
+    register_periodic("tick", every=HOUR, task=record_run)
+    barrier = threading.Barrier(4)
+    results: list[list[str]] = []
+    errors: list[BaseException] = []
+
+    def scheduler() -> None:
+        try:
+            barrier.wait()
+            names = enqueue_due_jobs(now=T0)
+            with RUNS_LOCK:
+                results.append(names)
+        except BaseException as error:  # a failure in a thread must fail the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=scheduler) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert sorted(results) == [[], [], [], ["tick"]]
+    assert RUNS == ["tick"]
+
+
+SCHEDULER_PROCESS = """
+import sys, time, django
+django.setup()
+from django.db import connection
+from mscos.core import scheduling
+from mscos.core.models import PeriodicJobRun
+from mscos.safety.tasks import purge_expired_address_hashes
+
+if sys.argv[1] == "setup":
+    with connection.schema_editor() as editor:
+        editor.create_model(PeriodicJobRun)
+    sys.exit(0)
+scheduling._jobs.clear()
+scheduling.register_periodic(
+    "purge", every=scheduling.datetime.timedelta(hours=1), task=purge_expired_address_hashes
+)
+start_at = float(sys.argv[1])
+time.sleep(max(0.0, start_at - time.time()))  # every process starts its pass at once
+print(",".join(scheduling.enqueue_due_jobs()))
+"""
+
+
+def test_scheduler_processes_sharing_a_sqlite_file_enqueue_once(tmp_path):
+    """Several processes, as with several schedulers, on SQLite configured as in production."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "mscos.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'scheduler.sqlite3'}",
+    }
+
+    def run(*args: str) -> subprocess.Popen:
+        return subprocess.Popen(  # noqa: S603
+            [sys.executable, "-c", SCHEDULER_PROCESS, *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    setup = run("setup")
+    assert setup.wait(timeout=120) == 0, setup.stderr.read()
+    start_at = str(time.time() + 5)
+    processes = [run(start_at) for _ in range(4)]
+    outputs = []
+    for process in processes:
+        stdout, stderr = process.communicate(timeout=120)
+        assert process.returncode == 0, stderr
+        outputs.append(stdout.strip().splitlines()[-1] if stdout.strip() else "")
+    assert sorted(outputs) == ["", "", "", "purge"]
+
+
+class FailingOnceTask:
+    """Stands in for a task whose backend is down on the first attempt."""
+
+    module_path = "tests.core.test_scheduling.FailingOnceTask"
+
+    def __init__(self) -> None:
+        self.attempts = 0
+
+    def enqueue(self) -> None:
+        self.attempts += 1
+        if self.attempts == 1:
+            raise ConnectionError("queue unavailable")
+
+
+@pytest.mark.django_db
+def test_a_job_that_could_not_be_enqueued_is_tried_again_on_the_next_pass(caplog):
+    failing = FailingOnceTask()
+    register_periodic("flaky", every=HOUR, task=failing)
+    register_periodic("tick", every=HOUR, task=record_run)
+    assert enqueue_due_jobs(now=T0) == ["tick"]
+    assert "flaky" in caplog.text
+    assert PeriodicJobRun.objects.get(name="flaky").last_started_at is None
+    assert enqueue_due_jobs(now=T0 + datetime.timedelta(minutes=1)) == ["flaky"]
+    assert failing.attempts == 2
+
+
+def test_an_interval_must_be_positive():
+    with pytest.raises(ValueError):
+        register_periodic("never", every=datetime.timedelta(0), task=record_run)
+
+
+def test_a_name_cannot_be_taken_by_another_task():
+    register_periodic("tick", every=HOUR, task=record_run)
+    register_periodic("tick", every=2 * HOUR, task=record_run)
+    assert registered_jobs()["tick"].every == 2 * HOUR
+    with pytest.raises(ValueError):
+        register_periodic("tick", every=HOUR, task=record_other_run)
+
+
+def test_the_safety_app_schedules_the_hash_purge(monkeypatch):
+    monkeypatch.undo()  # the real registry, as AppConfig.ready() left it
+    job = registered_jobs()["purge-address-hashes"]
+    assert job.every == datetime.timedelta(hours=6)
+    assert job.task.module_path == purge_expired_address_hashes.module_path
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_run_scheduler_once_enqueues_due_jobs_and_exits():
+    register_periodic("tick", every=HOUR, task=record_run)
+    out = io.StringIO()
+    call_command("run_scheduler", "--once", stdout=out)
+    assert "Enqueued tick" in out.getvalue()
+    call_command("run_scheduler", "--once", stdout=io.StringIO())
+    assert RUNS == ["tick"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGINT])
+def test_run_scheduler_stops_cleanly_on_a_signal(signal_number):
+    register_periodic("tick", every=HOUR, task=record_run)
+    previous = signal.getsignal(signal_number)
+    out = io.StringIO()
+
+    def send_signal_once_listening() -> None:
+        deadline = time.monotonic() + 10
+        while signal.getsignal(signal_number) == previous and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(os.getpid(), signal_number)
+
+    sender = threading.Thread(target=send_signal_once_listening)
+    sender.start()
+    call_command("run_scheduler", "--interval", "30", stdout=out)
+    sender.join()
+    assert "Enqueued tick" in out.getvalue()
+    assert "Scheduler stopped." in out.getvalue()
+    assert signal.getsignal(signal_number) == previous
+
+
+# --- purging old address hashes ---------------------------------------------------------------
+
+
+def log_entry(user, *, age: datetime.timedelta, hashed: str) -> LogEntry:
+    return LogEntry.objects.create(
+        user=user,
+        action_flag=ADDITION,
+        object_repr=hashed,
+        action_time=timezone.now() - age,
+    )
+
+
+@pytest.mark.django_db
+def test_purge_blanks_only_old_hashes(member):
+    old = log_entry(member, age=datetime.timedelta(days=31), hashed="ah1:old")
+    blank = log_entry(member, age=datetime.timedelta(days=40), hashed="")
+    recent = log_entry(member, age=datetime.timedelta(days=29), hashed="ah1:recent")
+    register_address_hash(
+        LogEntry, hash_field="object_repr", time_field="action_time", delete_row=False
+    )
+    assert purge_expired() == 1
+    assert LogEntry.objects.get(pk=old.pk).object_repr == ""
+    assert LogEntry.objects.get(pk=blank.pk).object_repr == ""
+    assert LogEntry.objects.get(pk=recent.pk).object_repr == "ah1:recent"
+    assert purge_expired() == 0
+
+
+@pytest.mark.django_db
+def test_purge_deletes_only_old_rows(member):
+    old = log_entry(member, age=datetime.timedelta(days=31), hashed="ah1:old")
+    recent = log_entry(member, age=datetime.timedelta(days=29), hashed="ah1:recent")
+    register_address_hash(
+        LogEntry, hash_field="object_repr", time_field="action_time", delete_row=True
+    )
+    assert purge_expired() == 1
+    assert not LogEntry.objects.filter(pk=old.pk).exists()
+    assert LogEntry.objects.get(pk=recent.pk).object_repr == "ah1:recent"
+
+
+@pytest.mark.django_db
+def test_purge_follows_the_retention_setting(member, settings):
+    settings.ADDRESS_HASH_RETENTION_DAYS = 7
+    week_old = log_entry(member, age=datetime.timedelta(days=8), hashed="ah1:week")
+    register_address_hash(
+        LogEntry, hash_field="object_repr", time_field="action_time", delete_row=True
+    )
+    assert purge_expired() == 1
+    assert not LogEntry.objects.filter(pk=week_old.pk).exists()
+
+
+@pytest.mark.django_db
+def test_purge_defaults_to_thirty_days(member, settings):
+    del settings.ADDRESS_HASH_RETENTION_DAYS
+    now = timezone.now()
+    day_31 = log_entry(member, age=datetime.timedelta(days=30, minutes=1), hashed="ah1:a")
+    day_29 = log_entry(member, age=datetime.timedelta(days=29, hours=23), hashed="ah1:b")
+    register_address_hash(
+        LogEntry, hash_field="object_repr", time_field="action_time", delete_row=False
+    )
+    assert purge_expired(now=now) == 1
+    assert LogEntry.objects.get(pk=day_31.pk).object_repr == ""
+    assert LogEntry.objects.get(pk=day_29.pk).object_repr == "ah1:b"
+
+
+def test_registering_a_field_that_does_not_exist_fails_at_once():
+    from django.core.exceptions import FieldDoesNotExist
+
+    with pytest.raises(FieldDoesNotExist):
+        register_address_hash(
+            LogEntry, hash_field="address_hash", time_field="action_time", delete_row=False
+        )
+
+
+@pytest.mark.django_db
+def test_the_scheduled_purge_task_runs_through_the_scheduler(member):
+    old = log_entry(member, age=datetime.timedelta(days=45), hashed="ah1:old")
+    register_address_hash(
+        LogEntry, hash_field="object_repr", time_field="action_time", delete_row=False
+    )
+    register_periodic(
+        "purge-address-hashes", every=datetime.timedelta(hours=6), task=purge_expired_address_hashes
+    )
+    assert enqueue_due_jobs() == ["purge-address-hashes"]
+    assert LogEntry.objects.get(pk=old.pk).object_repr == ""
+    assert enqueue_due_jobs(now=timezone.now() + datetime.timedelta(hours=1)) == []

@@ -5,7 +5,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from mscos.accounts.models import BadgeRequest, User
-from tests.conftest import with_role, with_two_factor
 
 ROLES = ["anonymous", "member", "other_member", "moderator", "editor", "admin"]
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405

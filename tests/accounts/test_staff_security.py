@@ -1,4 +1,4 @@
-"""Staff accounts are hard to take over: two-factor before staff pages, short sessions, throttling."""
+"""Staff accounts are hard to take over: two-factor for staff pages, short sessions, throttling."""
 
 import pytest
 from django.core.cache import cache

@@ -11,7 +11,7 @@ PORT ?= 8000
 help:
 	@echo "make run    set everything up and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite"
-	@echo "make lint   ruff, formatting and the import-layer contract"
+	@echo "make lint   ruff, formatting, the import-layer contract and bandit"
 	@echo "make bench  load benchmarks (see bench/README.md)"
 	@echo "make audit  check the pinned dependencies for known vulnerabilities (needs a network)"
 
@@ -40,6 +40,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/bandit -q -r mscos -x "*/migrations/*"
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

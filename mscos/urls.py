@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from mscos.accounts import views as accounts_views
 from mscos.core import views as core_views
 
 # Both admin sign-in pages go through the member sign-in (rate limits, two-factor).
@@ -17,6 +18,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("privacy/", accounts_views.privacy_notice, name="privacy"),
     path("account/", include("allauth.urls")),
     path("account/", include("mscos.accounts.urls")),
     path("", include("mscos.safety.urls")),

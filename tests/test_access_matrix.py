@@ -36,6 +36,7 @@ READ_MATRIX = {
     **{path: everyone(OK) for path in PUBLIC_PAGES},
     "/forums/no-such-category/": everyone(NOT_FOUND),
     "/exit/": everyone(REDIRECT),
+    "/privacy/": everyone(OK),
     "/account/login/": signed_in(REDIRECT, anonymous=OK),
     "/account/signup/": signed_in(REDIRECT, anonymous=OK),
     "/account/recover/": everyone(OK),
@@ -141,7 +142,7 @@ def all_url_patterns(resolver=None, prefix="") -> list[str]:
     return found
 
 
-OUR_PREFIXES = ("account/", "forums/", "exit/")
+OUR_PREFIXES = ("account/", "forums/", "exit/", "privacy/")
 KNOWN_ELSEWHERE = {
     # allauth's own flows need a token or an earlier step; allauth tests them.
     "account/",
@@ -171,6 +172,7 @@ def test_every_url_of_ours_is_in_the_matrix():
         "/account/privacy/delete/",
         "/forums/",
         "/exit/",
+        "/privacy/",
     }
     assert our_views <= ours
     missing = {path for path in our_views if path not in READ_MATRIX} - {

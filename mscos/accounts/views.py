@@ -3,6 +3,7 @@
 import json
 
 from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required, permission_required
@@ -26,6 +27,16 @@ from mscos.accounts.forms import (
 from mscos.accounts.models import BadgeRequest, RecoveryCode
 from mscos.accounts.roles import is_staff_member
 from mscos.accounts.selectors import has_two_factor
+
+
+def privacy_notice(request):
+    """The privacy page, written from the settings in force."""
+    context = {
+        "retention_days": settings.ADDRESS_HASH_RETENTION_DAYS,
+        "member_hours": settings.MEMBER_SESSION_IDLE_SECONDS // 3600,
+        "staff_minutes": settings.STAFF_SESSION_IDLE_SECONDS // 60,
+    }
+    return render(request, "accounts/privacy_notice.html", context)
 
 
 @login_required

@@ -46,12 +46,7 @@ def registered_jobs() -> dict[str, PeriodicJob]:
 def _claim(job: PeriodicJob, *, now: datetime.datetime) -> bool:
     due = Q(last_started_at__isnull=True) | Q(last_started_at__lte=now - job.every)
     # One UPDATE decides: a second server (or a stale read) matches no row and enqueues nothing.
-    import time
-    if not PeriodicJobRun.objects.filter(due, name=job.name).exists():
-        return False
-    time.sleep(0.3)
-    PeriodicJobRun.objects.filter(name=job.name).update(last_started_at=now)
-    return True
+    return PeriodicJobRun.objects.filter(due, name=job.name).update(last_started_at=now) == 1
 
 
 def enqueue_due_jobs(*, now: datetime.datetime | None = None) -> list[str]:

@@ -169,13 +169,13 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
     "signup": "10/h/ip",
-    "reset_password": "5/h/ip,3/h/key",
-    "reset_password_from_key": "20/m/ip",
-    "change_password": "5/m/user",
+    "reset_password": "5/h/ip,3/h/key",  # a rate limit, not a password: # nosec B105
+    "reset_password_from_key": "20/m/ip",  # a rate limit, not a password: # nosec B105
+    "change_password": "5/m/user",  # a rate limit, not a password: # nosec B105
     "manage_email": "10/m/user",
     "confirm_email": "1/3m/key",
     "reauthenticate": "10/m/user",
-    "recover_password": "10/h/ip,5/h/key",  # our recovery-code reset (mscos.accounts.views)
+    "recover_password": "10/h/ip,5/h/key",  # a rate limit for our recovery-code reset: # nosec B105
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "MSCOS Community of Practice"
@@ -274,6 +274,11 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("MEMBER_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+
+# Client addresses exist only as keyed hashes (mscos.safety.addresses), kept this long at most.
+ADDRESS_HASH_RETENTION_DAYS = env_int("ADDRESS_HASH_RETENTION_DAYS", 30)
+# How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Where the exit control sends a reader when no editor has chosen otherwise.
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"

@@ -33,6 +33,12 @@ IPV6_OTHER_64 = "2001:db8:4d2:9a2:8a2e:370:7334:1234"
 HASH_PATTERN_LENGTH = len("ah1:") + 32
 
 
+@pytest.fixture(autouse=True)
+def local_memory_cache(settings):
+    """One server with local memory, whatever REDIS_URL says; shared_cache switches to Redis."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 # --- the attacker's view: what the hash gives away -------------------------------------------
 
 
@@ -291,8 +297,7 @@ def var_dir(settings, tmp_path) -> Path:
     return tmp_path
 
 
-def test_local_key_is_neither_cached_nor_written_anywhere(rf, caplog, var_dir, member, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+def test_local_key_is_neither_cached_nor_written_anywhere(rf, caplog, var_dir, member):
     hashed, key_bytes = hash_like_the_site_does(rf, caplog)
     store_a_hash_as_an_app_would(hashed, var_dir, member)
     assert not addresses._uses_shared_cache()

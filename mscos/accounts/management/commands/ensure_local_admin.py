@@ -34,7 +34,7 @@ class Command(BaseCommand):
         elif password_file.exists():
             password = password_file.read_text().strip()
         else:
-            password = "(the one you set; `manage.py changepassword admin` resets it)"  # noqa: S105
+            password = "(the one you set; `manage.py changepassword admin` resets it)"  # noqa: S105 # a hint, not a password: # nosec B105
         self.stdout.write(
             self.style.SUCCESS(
                 f"Local admin: {settings.SITE_URL}/admin/  user: {LOCAL_ADMIN_USERNAME}  "

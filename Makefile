@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml
 
 migrate: $(STAMP)
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 
 demo: migrate
 	$(PY) manage.py load_demo

@@ -101,6 +101,7 @@ def test_make_run_serves_the_site_and_ctrl_c_stops_everything(tmp_path):
             text=True,
         ).stdout
         assert "db_worker" in processes, processes
+        assert "run_scheduler" in processes, processes
         with pytest.raises(urllib.error.HTTPError) as not_found:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/")
         page = not_found.value.read().decode()

@@ -51,9 +51,11 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.featured_section and self.featured_section.live:
-            context["featured_pages"] = (
-                self.featured_section.get_children().live().public().specific().order_by("path")
-            )
+            children = self.featured_section.get_children().live().public().specific()
+            # Pages marked as topics (beside the core outcomes) are listed apart from the cards.
+            children = list(children.order_by("path"))
+            context["featured_pages"] = [c for c in children if getattr(c, "kind", "") != "topic"]
+            context["related_pages"] = [c for c in children if getattr(c, "kind", "") == "topic"]
         if self.updates_section and self.updates_section.live:
             context["latest_update"] = (
                 self.updates_section.get_children()

@@ -113,7 +113,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = sqlite_options()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and sessions: Redis when REDIS_URL is set (several app servers), local memory otherwise.
+# Cache and sessions: Redis when REDIS_URL is set (several app servers); otherwise a table in the
+# database, so that every gunicorn worker on the one server shares rate-limit counters.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
@@ -124,7 +125,12 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mscos_cache",
+        }
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work: a persistent queue in the database; `manage.py db_worker` runs it.
@@ -300,5 +306,6 @@ LOGGING = {
     "loggers": {
         "django.server": {"handlers": [], "propagate": False},
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
+        "django.tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
     },
 }

@@ -12,7 +12,7 @@ SIGNUP = "/account/signup/"
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
+def fresh_rate_limits(db):
     cache.clear()
     yield
     cache.clear()

@@ -11,7 +11,7 @@ STAFF_PATHS = ["/admin/", "/django-admin/", "/admin/pages/"]
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
+def fresh_rate_limits(db):
     cache.clear()
     yield
     cache.clear()

@@ -48,7 +48,10 @@ def test_forums_drop_down_lists_every_category_on_every_page(client, forum_categ
     html = html_of(client, path)
     dropdown = re.search(r"<details class=\"dropdown\".*?</details>", html, re.S)
     assert dropdown, "the Forums drop-down is missing"
-    assert "<summary" in dropdown.group(0) and ">Forums</summary>" in dropdown.group(0)
+    assert re.search(
+        r"<summary[^>]*>Forums(<span[^>]*> \(current section\)</span>)?</summary>",
+        dropdown.group(0),
+    )
     assert 'href="/forums/"' in dropdown.group(0)
     for category in forum_categories:
         assert f'href="/forums/{category.slug}/"' in dropdown.group(0)
@@ -86,7 +89,16 @@ def test_navigation_is_built_from_editors_data(client, demo_site):
 
 def test_current_section_is_marked_in_navigation(client, demo_site):
     html = html_of(client, "/core-outcomes/access-to-education/")
-    assert re.search(r'href="/core-outcomes/" aria-current="page">Core outcomes<', html)
+    assert re.search(r'href="/core-outcomes/" aria-current="true">Core outcomes<', html)
+    index = html_of(client, "/core-outcomes/")
+    assert re.search(r'href="/core-outcomes/" aria-current="page">Core outcomes<', index)
+
+
+def test_only_the_closest_section_is_current(client, demo_site):
+    html = html_of(client, "/community-of-practice/updates/")
+    nav = re.search(r'<nav class="primary-nav".*?</nav>', html, re.S).group(0)
+    assert nav.count("aria-current") == 1
+    assert re.search(r'href="/community-of-practice/updates/" aria-current="page">Updates<', nav)
 
 
 def test_home_and_outcome_pages_show_forum_button(client, outcome_page):

@@ -2,6 +2,8 @@
 
 import base64
 import datetime
+import hashlib
+import hmac
 import json
 import logging
 import os
@@ -80,9 +82,6 @@ def test_the_day_defaults_to_today_in_utc():
 
 def test_guessing_without_the_key_fails():
     """A plain or unkeyed hash of the address is not what is stored."""
-    import hashlib
-    import hmac
-
     hashed = address_hash(IPV4, day=DAY)[4:]
     for guess in (
         hashlib.sha256(IPV4.encode()).hexdigest(),

@@ -57,7 +57,12 @@ def test_secret_key_is_created_once_and_private(tmp_path):
 
 
 def run_django(settings_module: str, code: str, **extra_env: str) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    # A clean environment: no secret, and nothing the test session itself sets (DJANGO_*).
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key != "SECRET_KEY" and not key.startswith("DJANGO_")
+    }
     env.update(DJANGO_SETTINGS_MODULE=settings_module, **extra_env)
     return subprocess.run(  # noqa: S603
         [sys.executable, "-c", f"import django; django.setup(); {code}"],

@@ -16,15 +16,13 @@ def primary_navigation(context):
     items = []
     for item in navigation.items.select_related("link_page").order_by("sort_order"):
         children = submenu_links(item.submenu, request) if item.submenu else []
-        url = item.url
-        items.append(
-            {
-                "label": item.label,
-                "url": url,
-                "children": children,
-                "active": url != "/" and request.path.startswith(url),
-            }
-        )
+        items.append({"label": item.label, "url": item.url, "children": children, "current": ""})
+    # Only the closest section is current: on /community-of-practice/updates/x/ that is
+    # "Updates", not "Community of Practice" as well.
+    matches = [i for i in items if i["url"] != "/" and request.path.startswith(i["url"])]
+    if matches:
+        closest = max(matches, key=lambda i: len(i["url"]))
+        closest["current"] = "page" if closest["url"] == request.path else "true"
     return {"items": items, "request": request}
 
 

@@ -1,11 +1,14 @@
 // Exit this page: blank the page at once, then leave through /exit/ (which clears this site's
-// cookies and storage) with location.replace, so Back does not return here. Shift x3 does the same.
+// cookies and storage) with location.replace, so Back does not return here. Pressing Shift on its
+// own three times within 5 seconds does the same; Shift used with another key (capitals, Shift+Tab)
+// does not count, so typing cannot trigger it by accident.
 (function () {
   "use strict";
-  var link = document.getElementById("exit-this-page");
-  if (!link) {
+  var links = Array.prototype.slice.call(document.querySelectorAll("[data-exit-this-page]"));
+  if (!links.length) {
     return;
   }
+  var target = links[0].href;
   var leaving = false;
   function leave(event) {
     if (event) {
@@ -18,15 +21,34 @@
     document.title = "";
     document.body.innerHTML = "";
     document.documentElement.style.background = "#fff";
-    window.location.replace(link.href);
+    window.location.replace(target);
   }
-  link.addEventListener("click", leave);
+  links.forEach(function (link) {
+    link.addEventListener("click", leave);
+  });
 
   var SHIFT_PRESSES = 3;
   var WINDOW_MS = 5000;
   var presses = [];
+  var shiftUsedWithAnotherKey = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) {
+    if (event.key !== "Shift") {
+      presses = [];
+      shiftUsedWithAnotherKey = event.shiftKey;
+      return;
+    }
+    if (!event.repeat) {
+      shiftUsedWithAnotherKey = false;
+    }
+  });
+  // Counted when Shift is released having been pressed alone.
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") {
+      return;
+    }
+    if (shiftUsedWithAnotherKey) {
+      shiftUsedWithAnotherKey = false;
+      presses = [];
       return;
     }
     var now = Date.now();

@@ -2,10 +2,13 @@
 
 import datetime
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
@@ -110,7 +113,7 @@ class Command(BaseCommand):
         existing = HomePage.objects.first()
         if existing is not None:
             return existing
-        root = Page.get_first_root_node()
+        root = self.page_tree_root()
         # Wagtail's installer leaves a placeholder "Welcome" page; the demo home page replaces it.
         placeholders = root.get_children().exact_type(Page)
         home = HomePage(title="Modern Slavery Core Outcome Set: Community of Practice", slug="home")
@@ -131,6 +134,19 @@ class Command(BaseCommand):
         for placeholder in placeholders:
             placeholder.delete()
         return home
+
+    def page_tree_root(self) -> Page:
+        """Root page, locale and root collection; made again if the database was emptied."""
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        if not Collection.objects.exists():
+            Collection.add_root(name="Root")
+        root = Page.get_first_root_node()
+        if root is None:
+            ContentType.objects.clear_cache()  # ids cached before the emptying are stale
+            root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
+        return root
 
     def domains(self) -> dict[str, Domain]:
         result = {}

@@ -23,7 +23,7 @@ class SignupForm(AllauthSignupForm):
         self.fields["username"].help_text = _(
             "Used only to sign in; nobody else sees it. Please do not use your real name."
         )
-        self.fields["email"].label = _("Email address (optional)")
+        self.fields["email"].label = _("Email address")
         self.fields["email"].help_text = _(
             "Only if you want emails from us. Other members never see it. Without one, you get "
             "recovery codes to reset your password."

@@ -3,9 +3,15 @@
 import logging
 
 from django.http import HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 
 logger = logging.getLogger(__name__)
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form that could not be checked: say so plainly, keep the page shell, lose nothing saved."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def server_error(request, template_name: str = "500.html"):

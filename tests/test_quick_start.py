@@ -54,6 +54,21 @@ def test_find_python_explains_what_is_missing(tmp_path):
     assert "No Python 3.12 or newer was found" in result.stderr
 
 
+def processes_in_session(session_id: int) -> str:
+    """Command lines of every process in the session that `make run` started."""
+    listing = subprocess.run(
+        ["ps", "-e", "-o", "sess=,args="],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return "\n".join(
+        line.split(None, 1)[1]
+        for line in listing.splitlines()
+        if line.split(None, 1)[0] == str(session_id) and len(line.split(None, 1)) == 2
+    )
+
+
 def wait_for(url: str, process: subprocess.Popen, seconds: float) -> bytes:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -95,13 +110,7 @@ def test_make_run_serves_the_site_and_ctrl_c_stops_everything(tmp_path):
             assert response.status == 200 and b"--exit" in response.read()
         assert (tmp_path / "var" / "db.sqlite3").exists()
         assert (tmp_path / "var" / "secret_key").exists()
-        processes = subprocess.run(  # noqa: S603
-            ["ps", "-o", "args=", "-g", str(process.pid)],  # noqa: S607
-            capture_output=True,
-            text=True,
-        ).stdout
-        assert "db_worker" in processes, processes
-        assert "run_scheduler" in processes, processes
+        processes = processes_in_session(process.pid)
         with pytest.raises(urllib.error.HTTPError) as not_found:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/")
         page = not_found.value.read().decode()
@@ -111,10 +120,8 @@ def test_make_run_serves_the_site_and_ctrl_c_stops_everything(tmp_path):
     finally:
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in the terminal sends
         output, _ = process.communicate(timeout=60)
+    assert "db_worker" in processes, f"{processes}\n{output}"
+    assert "run_scheduler" in processes, f"{processes}\n{output}"
     assert "Local admin:" in output and "password:" in output
-    remaining = subprocess.run(  # noqa: S603
-        ["ps", "-o", "args=", "-g", str(process.pid)],  # noqa: S607
-        capture_output=True,
-        text=True,
-    ).stdout
+    remaining = processes_in_session(process.pid)
     assert remaining.strip() == "", f"still running after Ctrl-C: {remaining}"

@@ -1,6 +1,7 @@
 """How allauth treats our members: hashed addresses for rate limits, recovery codes at sign-up."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from mscos.accounts import services
@@ -20,6 +21,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user.save()
         return user
+
+    def send_password_reset_mail(self, user, email, context) -> None:
+        """Reset links go only to an address the member has proved is theirs."""
+        if EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists():
+            super().send_password_reset_mail(user, email, context)
 
     def get_signup_redirect_url(self, request) -> str:
         """Members without email get recovery codes straight away: it is their only way back in."""

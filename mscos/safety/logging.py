@@ -4,6 +4,8 @@ import ipaddress
 import logging
 import re
 
+from django.views.debug import SafeExceptionReporterFilter
+
 # Broad candidates; each is then checked with `ipaddress`, so clock times like 12:30:45 survive.
 CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(?:%\w+)?(?![\w:])")
 REDACTED = "[address removed]"
@@ -39,3 +41,31 @@ class RedactPrivateDataFilter(logging.Filter):
         if hasattr(record, "request"):
             record.request = None
         return True
+
+
+class StrictExceptionReporterFilter(SafeExceptionReporterFilter):
+    """Error reports show no submitted values, cookies or secrets at all, only their names.
+
+    Django's default hides fields that look like passwords; a post body, a recovery code or an
+    email address would still show. Here every POST value, every cookie and every setting whose
+    name suggests a secret is replaced.
+    """
+
+    hidden_settings = re.compile(
+        "API|AUTH|CODE|COOKIE|CREDENTIAL|EMAIL|HASH|KEY|PASS|SECRET|SIGNATURE|TOKEN|URL",
+        flags=re.IGNORECASE,
+    )
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return {name: self.cleansed_substitute for name in request.POST}
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        return [(name, self.cleansed_substitute) for name, _value in tb_frame.f_locals.items()]
+
+    def get_safe_request_meta(self, request):
+        return {name: self.cleansed_substitute for name in request.META}
+
+    def get_safe_cookies(self, request):
+        return {name: self.cleansed_substitute for name in request.COOKIES}

@@ -290,6 +290,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Where the exit control sends a reader when no editor has chosen otherwise.
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 
+DEFAULT_EXCEPTION_REPORTER_FILTER = "mscos.safety.logging.StrictExceptionReporterFilter"
+
 # Logs carry no client address, no request body and no cookie (docs/privacy.md).
 LOGGING = {
     "version": 1,

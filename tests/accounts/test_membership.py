@@ -164,3 +164,14 @@ def test_username_and_email_are_never_shown_to_others(client, member, other_memb
         html = client.get(path).content.decode()
         assert "river@example.org" not in html
         assert ">river<" not in html
+
+
+def test_password_reset_mail_goes_only_to_a_verified_address(client, member, mailoutbox):
+    EmailAddress.objects.create(user=member, email="typo@example.org", verified=False, primary=True)
+    client.post("/account/password/reset/", {"email": "typo@example.org"})
+    assert [m for m in mailoutbox if "typo@example.org" in m.to and "reset" in m.body.lower()] == []
+    EmailAddress.objects.filter(user=member).update(verified=True)
+    client.post("/account/password/reset/", {"email": "typo@example.org"})
+    assert any(
+        "typo@example.org" in m.to and "/account/password/reset/key/" in m.body for m in mailoutbox
+    )

@@ -3,6 +3,7 @@
 import io
 import logging
 import sys
+import uuid
 
 import pytest
 
@@ -67,3 +68,31 @@ def test_configured_logging_filters_every_handler(settings):
         stream_handler.setStream(original)
     assert "192.0.2.55" not in buffer.getvalue()
     assert REDACTED in buffer.getvalue()
+
+
+def test_error_reports_hide_post_bodies_passwords_tokens_and_cookies(rf, settings):
+    from django.views.debug import ExceptionReporter
+
+    # Made at run time, so the report's source-code excerpts cannot contain them.
+    marker = uuid.uuid4().hex
+    body, password, code = f"scared-{marker}", f"pw-{marker}", f"code-{marker}"
+    cookie, token = f"session-{marker}", f"token-{marker}"
+    address = f"203.0.113.{uuid.uuid4().int % 200 + 20}"
+    request = rf.post(
+        "/forums/general-discussion/",
+        {"body": body, "password": password, "code": code},
+        REMOTE_ADDR=address,
+    )
+    request.COOKIES["sessionid"] = cookie
+
+    def view_with_secrets_in_locals(text=body, secret=token):
+        raise ValueError("boom")
+
+    try:
+        view_with_secrets_in_locals()
+    except ValueError:
+        reporter = ExceptionReporter(request, *sys.exc_info())
+        report = reporter.get_traceback_text() + reporter.get_traceback_html()
+    assert marker not in report
+    assert address not in report and settings.SECRET_KEY not in report
+    assert "ValueError" in report and "boom" in report

@@ -26,7 +26,10 @@ class SessionPolicyMiddleware:
             )
             if (
                 staff
-                and request.path.startswith(settings.MFA_REQUIRED_PATH_PREFIXES)
+                and (
+                    request.path.startswith(settings.MFA_REQUIRED_PATH_PREFIXES)
+                    or request.path.endswith(settings.MFA_REQUIRED_PATH_SUFFIXES)
+                )
                 and not has_two_factor(user)
             ):
                 messages.warning(

@@ -6,14 +6,16 @@ MEMBER = "Members"
 MODERATOR = "Forum moderators"
 EDITOR = "Editors"  # Wagtail's own editors group, with its page permissions
 ADMINISTRATOR = "Administrators"
+SAFEGUARDING = "Safeguarding leads"  # moderators who may see who wrote an anonymous post
 
 ROLE_LABELS = {
     MEMBER: _("Member"),
     MODERATOR: _("Moderator"),
     EDITOR: _("Editor"),
     ADMINISTRATOR: _("Administrator"),
+    SAFEGUARDING: _("Safeguarding lead"),
 }
-STAFF_ROLES = frozenset({MODERATOR, EDITOR, ADMINISTRATOR})
+STAFF_ROLES = frozenset({MODERATOR, EDITOR, ADMINISTRATOR, SAFEGUARDING})
 
 
 def role_names(user) -> set[str]:

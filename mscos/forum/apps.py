@@ -8,6 +8,15 @@ class ForumConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self) -> None:
-        from mscos.forum import navigation
+        from mscos.accounts.personal_data import register_personal_data
+        from mscos.forum import navigation, personal_data
+        from mscos.forum.models import Post
+        from mscos.safety.retention import register_address_hash
 
         navigation.register()
+        register_personal_data(
+            "forum_posts", export=personal_data.export_posts, erase=personal_data.erase_posts
+        )
+        register_address_hash(
+            Post, hash_field="address_hash", time_field="created_at", delete_row=False
+        )

@@ -1,13 +1,24 @@
-"""Forum categories: one per core outcome, General discussion, Feedback and suggestions."""
+"""Forum categories, topics and posts, with who may read, post and skip moderation."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 
 class ForumCategory(models.Model):
-    """A place to talk; editors set the order in which categories appear."""
+    """A place to talk; editors set the order, who may read and post, and how posts are checked."""
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", _("Everyone, signed in or not")
+        MEMBERS = "members", _("Signed-in members")
+        STAFF = "staff", _("Moderators and staff only")
+
+    class Premoderation(models.TextChoices):
+        NONE = "none", _("No: posts appear at once (guests are always checked first)")
+        NEW_MEMBERS = "new_members", _("Guests, and members' first posts")
+        ALL = "all", _("Every post is checked before it appears")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("address"), max_length=100, unique=True)
@@ -25,6 +36,35 @@ class ForumCategory(models.Model):
         related_name="+",
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    read_access = models.CharField(
+        _("who may read"), max_length=10, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    post_access = models.CharField(
+        _("who may post"),
+        max_length=10,
+        choices=[
+            ("members", _("Signed-in members")),
+            ("staff", _("Moderators and staff only")),
+        ],
+        default=Audience.MEMBERS,
+    )
+    guests_may_post = models.BooleanField(
+        _("guests without an account may post"),
+        default=True,
+        help_text=_("Guest posts always wait for a moderator."),
+    )
+    premoderation = models.CharField(
+        _("check posts before they appear"),
+        max_length=12,
+        choices=Premoderation.choices,
+        default=Premoderation.NEW_MEMBERS,
+    )
+    first_posts_checked = models.PositiveSmallIntegerField(
+        _("how many first posts of a member are checked"), default=2
+    )
+    topic_count = models.PositiveIntegerField(default=0, editable=False)
+    post_count = models.PositiveIntegerField(default=0, editable=False)
+    last_activity_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("name"),
@@ -32,6 +72,16 @@ class ForumCategory(models.Model):
         FieldPanel("description"),
         FieldPanel("guidelines"),
         FieldPanel("outcome_page"),
+        MultiFieldPanel(
+            [
+                FieldPanel("read_access"),
+                FieldPanel("post_access"),
+                FieldPanel("guests_may_post"),
+                FieldPanel("premoderation"),
+                FieldPanel("first_posts_checked"),
+            ],
+            heading=_("Access and moderation"),
+        ),
     ]
 
     class Meta:
@@ -44,3 +94,108 @@ class ForumCategory(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:category", kwargs={"slug": self.slug})
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("Waiting for a moderator")
+    APPROVED = "approved", _("Published")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    DELETED = "deleted", _("Deleted by its author")
+
+
+class Topic(models.Model):
+    """A conversation: its first post opens it; replies follow in order."""
+
+    category = models.ForeignKey(ForumCategory, on_delete=models.PROTECT, related_name="topics")
+    title = models.CharField(_("title"), max_length=150)
+    # Who opened it, as shown on list pages (copied from the first post).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_topics",
+    )
+    is_anonymous = models.BooleanField(default=False)
+    guest_name = models.CharField(max_length=60, blank=True)
+    by_former_member = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_locked = models.BooleanField(_("locked"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_activity_at = models.DateTimeField(db_index=True)
+    # Public posts after the first; kept up to date by the services, read on list pages.
+    reply_count = models.PositiveIntegerField(default=0)
+    # The next post's place in the topic; posts are paged by it (keyset pagination).
+    next_position = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["category", "status", "-is_pinned", "-last_activity_at"],
+                name="forum_topic_listing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:topic", kwargs={"topic_id": self.pk})
+
+
+class Post(models.Model):
+    """One message. Its author is kept even when it is anonymous; the public never sees it."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
+    position = models.PositiveIntegerField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_posts",
+    )
+    is_anonymous = models.BooleanField(default=False)
+    guest_name = models.CharField(max_length=60, blank=True)
+    by_former_member = models.BooleanField(default=False)
+    body = models.TextField()
+    body_html = models.TextField()
+    content_note = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # A keyed hash of the sender's network (never the address), blanked after the retention time.
+    address_hash = models.CharField(max_length=40, blank=True)
+    guest_token_hash = models.CharField(max_length=128, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "position"], name="forum_post_position")
+        ]
+        indexes = [
+            models.Index(fields=["author", "status"], name="forum_post_author"),
+            models.Index(fields=["status", "created_at"], name="forum_post_queue"),
+        ]
+        permissions = [
+            ("moderate_post", "Can approve, hide and move forum posts and topics"),
+            ("reveal_anonymous_author", "Can see who wrote an anonymous post (safeguarding)"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.position} in {self.topic_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:post", kwargs={"post_id": self.pk})
+
+
+class PostRevision(models.Model):
+    """An earlier version of an edited post, for moderators."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    content_note = models.CharField(max_length=200, blank=True)
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Earlier version of {self.post_id}"

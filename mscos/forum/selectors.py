@@ -1,8 +1,16 @@
-"""Reads for the forum; each owns its query shape."""
+"""Reads for the forum; each owns its query shape, so a page's query count stays constant."""
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
 
-from mscos.forum.models import ForumCategory
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from mscos.accounts.models import BadgeRequest
+from mscos.forum.models import ForumCategory, Post, Status, Topic
+from mscos.forum.permissions import can_read_category, is_moderator
+
+POSTS_PER_PAGE = 20
+TOPICS_PER_PAGE = 30
 
 
 def categories_in_order() -> QuerySet[ForumCategory]:
@@ -10,6 +18,111 @@ def categories_in_order() -> QuerySet[ForumCategory]:
     return ForumCategory.objects.order_by("sort_order", "name")
 
 
+def categories_for_user(user) -> list[ForumCategory]:
+    """The categories this reader may see, with their stored counts."""
+    return [c for c in categories_in_order() if can_read_category(user, c)]
+
+
 def category_for_page(page_id: int) -> ForumCategory | None:
     """The category linked to an outcome page, if any."""
     return ForumCategory.objects.filter(outcome_page_id=page_id).order_by("sort_order").first()
+
+
+def author_label(item) -> str:
+    """How the public sees the author of a post or topic: never who an anonymous author is."""
+    if item.is_anonymous:
+        return _("Anonymous member")
+    if item.guest_name:
+        return _("%(name)s (guest)") % {"name": item.guest_name}
+    if item.by_former_member or item.author is None:
+        return _("Former member")
+    return item.author.public_name
+
+
+def _visible(user) -> Q:
+    if is_moderator(user):
+        return Q()
+    mine = Q(status=Status.PENDING, author_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+    return Q(status=Status.APPROVED) | mine
+
+
+def _visible_posts(user) -> Q:
+    # A deleted post stays as a short notice, so the replies around it still make sense.
+    return _visible(user) | Q(status=Status.DELETED)
+
+
+def topics_for_category(category: ForumCategory, user, page: int = 1) -> list[Topic]:
+    """One page of topics: pinned first, then by latest activity; authors in the same query."""
+    offset = (max(page, 1) - 1) * TOPICS_PER_PAGE
+    return list(
+        Topic.objects.filter(_visible(user), category=category)
+        .select_related("author")
+        .order_by("-is_pinned", "-last_activity_at", "-pk")[offset : offset + TOPICS_PER_PAGE + 1]
+    )
+
+
+def latest_topics_for_category(category: ForumCategory, limit: int = 5) -> list[Topic]:
+    return list(
+        Topic.objects.filter(category=category, status=Status.APPROVED)
+        .select_related("author")
+        .order_by("-last_activity_at", "-pk")[:limit]
+    )
+
+
+@dataclass
+class PostPage:
+    posts: list[Post]
+    has_earlier: bool
+    has_later: bool
+
+    @property
+    def first_position(self) -> int | None:
+        return self.posts[0].position if self.posts else None
+
+    @property
+    def last_position(self) -> int | None:
+        return self.posts[-1].position if self.posts else None
+
+
+def posts_for_topic(
+    topic: Topic, user, *, after: int | None = None, before: int | None = None, last: bool = False
+) -> PostPage:
+    """A page of posts by position (keyset), so the last page of a long topic costs the first's."""
+    visible = (
+        Post.objects.filter(_visible_posts(user), topic=topic)
+        .select_related("author")
+        .prefetch_related(
+            Prefetch(
+                "author__badge_requests",
+                queryset=BadgeRequest.objects.filter(status=BadgeRequest.Status.GRANTED),
+                to_attr="granted_badges",
+            )
+        )
+    )
+    if before is not None or last:
+        chunk = visible
+        if before is not None:
+            chunk = chunk.filter(position__lt=before)
+        rows = list(chunk.order_by("-position")[: POSTS_PER_PAGE + 1])
+        has_earlier = len(rows) > POSTS_PER_PAGE
+        posts = list(reversed(rows[:POSTS_PER_PAGE]))
+        has_later = before is not None and visible.filter(position__gte=before).exists()
+        return PostPage(posts=posts, has_earlier=has_earlier, has_later=has_later)
+    chunk = visible.filter(position__gt=after) if after is not None else visible
+    rows = list(chunk.order_by("position")[: POSTS_PER_PAGE + 1])
+    posts = rows[:POSTS_PER_PAGE]
+    has_earlier = after is not None and visible.filter(position__lte=after).exists()
+    return PostPage(posts=posts, has_earlier=has_earlier, has_later=len(rows) > POSTS_PER_PAGE)
+
+
+def pending_posts(limit: int = 50) -> list[Post]:
+    """Posts waiting for a moderator, oldest first."""
+    return list(
+        Post.objects.filter(status=Status.PENDING)
+        .select_related("topic__category", "author")
+        .order_by("created_at")[:limit]
+    )
+
+
+def approved_post_count(user) -> int:
+    return Post.objects.filter(author=user, status=Status.APPROVED).count()

@@ -5,5 +5,14 @@ from mscos.forum import views
 app_name = "forum"
 urlpatterns = [
     path("", views.forum_index, name="index"),
+    path("t/<int:topic_id>/", views.topic_detail, name="topic"),
+    path("t/<int:topic_id>/reply/", views.reply, name="reply"),
+    path("t/<int:topic_id>/moderate/", views.moderate_topic, name="moderate_topic"),
+    path("p/<int:post_id>/", views.post_permalink, name="post"),
+    path("p/<int:post_id>/edit/", views.post_edit, name="post_edit"),
+    path("p/<int:post_id>/delete/", views.post_delete, name="post_delete"),
+    path("p/<int:post_id>/moderate/", views.moderate_post, name="moderate_post"),
+    path("guest/<int:post_id>/<str:token>/", views.guest_manage, name="guest_manage"),
     path("<slug:slug>/", views.category_detail, name="category"),
+    path("<slug:slug>/new/", views.topic_new, name="topic_new"),
 ]

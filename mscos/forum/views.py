@@ -1,15 +1,313 @@
-"""Forum pages: thin views over the selectors."""
+"""Forum pages: thin views over permissions, selectors and services."""
 
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from mscos.forum import selectors
-from mscos.forum.models import ForumCategory
+from mscos.forum import forms, permissions, selectors, services
+from mscos.forum.models import ForumCategory, Post
+from mscos.forum.rendering import quote_markdown
+from mscos.safety.addresses import address_hash
 
 
 def forum_index(request):
-    return render(request, "forum/index.html", {"categories": selectors.categories_in_order()})
+    categories = selectors.categories_for_user(request.user)
+    return render(request, "forum/index.html", {"categories": categories})
 
 
 def category_detail(request, slug: str):
-    category = get_object_or_404(ForumCategory, slug=slug)
-    return render(request, "forum/category.html", {"category": category})
+    category = permissions.get_category_for_user_or_404(request.user, slug)
+    try:
+        page = max(int(request.GET.get("page", "1")), 1)
+    except ValueError:
+        page = 1
+    topics = selectors.topics_for_category(category, request.user, page)
+    context = {
+        "category": category,
+        "topics": topics[: selectors.TOPICS_PER_PAGE],
+        "page": page,
+        "has_next": len(topics) > selectors.TOPICS_PER_PAGE,
+        "can_post": permissions.can_post_in_category(request.user, category)
+        or permissions.can_guest_post_in_category(request.user, category),
+    }
+    return render(request, "forum/category.html", context)
+
+
+def _position(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def topic_detail(request, topic_id: int):
+    topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
+    page = selectors.posts_for_topic(
+        topic,
+        request.user,
+        after=_position(request.GET.get("after")),
+        before=_position(request.GET.get("before")),
+        last="last" in request.GET,
+    )
+    user = request.user
+    context = {
+        "topic": topic,
+        "category": topic.category,
+        "page": page,
+        "is_moderator": permissions.is_moderator(user),
+        "can_reply": permissions.can_reply(user, topic),
+        "can_guest_reply": permissions.can_guest_reply(user, topic),
+        "reply_form": forms.MemberPostForm(first_post=_first_post(user))
+        if permissions.can_reply(user, topic)
+        else None,
+    }
+    return render(request, "forum/topic.html", context)
+
+
+def post_permalink(request, post_id: int):
+    post = permissions.get_post_for_user_or_404(request.user, post_id)
+    url = reverse("forum:topic", kwargs={"topic_id": post.topic_id})
+    return redirect(f"{url}?after={post.position - 1}#post-{post.pk}")
+
+
+def _first_post(user) -> bool:
+    return user.is_authenticated and not Post.objects.filter(author=user).exists()
+
+
+def _after_posting(request, post: Post, guest_token: str):
+    if guest_token:
+        # Shown once, in this response only: nothing keeps it, not even a session.
+        link = request.build_absolute_uri(
+            reverse("forum:guest_manage", kwargs={"post_id": post.pk, "token": guest_token})
+        )
+        response = render(request, "forum/guest_posted.html", {"link": link, "post": post})
+        response["Cache-Control"] = "no-store"
+        return response
+    if post.status != "approved":
+        messages.info(request, _("Thank you. Your post is waiting for a moderator."))
+    return redirect(post.get_absolute_url())
+
+
+@never_cache
+def topic_new(request, slug: str):
+    category = permissions.get_category_for_user_or_404(request.user, slug)
+    user = request.user
+    if permissions.can_post_in_category(user, category):
+        form_class, guest = forms.MemberTopicForm, False
+    elif permissions.can_guest_post_in_category(user, category):
+        form_class, guest = forms.GuestTopicForm, True
+    elif not user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    else:
+        raise PermissionDenied
+    kwargs = {} if guest else {"first_post": _first_post(user)}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            _topic, post, token = services.topic_create(
+                category=category,
+                title=data["title"],
+                body=data["body"],
+                acting_user=user,
+                anonymous=data.get("anonymous", False),
+                guest_name=data.get("guest_name", ""),
+                content_note=data["content_note"],
+                address_hash=address_hash(request),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return _after_posting(request, post, token)
+    return render(
+        request,
+        "forum/post_form.html",
+        {"form": form, "category": category, "guest": guest, "heading": _("Start a topic")},
+    )
+
+
+@never_cache
+def reply(request, topic_id: int):
+    topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
+    user = request.user
+    if permissions.can_reply(user, topic):
+        form_class, guest = forms.MemberPostForm, False
+    elif permissions.can_guest_reply(user, topic):
+        form_class, guest = forms.GuestPostForm, True
+    elif not user.is_authenticated:
+        return redirect(f"{reverse('account_login')}?next={request.path}")
+    else:
+        raise PermissionDenied
+    initial = {}
+    quoted_id = _position(request.GET.get("quote"))
+    if quoted_id is not None:
+        quoted = Post.objects.filter(pk=quoted_id, topic=topic).select_related("author").first()
+        if quoted is not None and permissions.can_see_post(user, quoted):
+            initial["body"] = quote_markdown(quoted.body, selectors.author_label(quoted)) + "\n\n"
+    kwargs = {} if guest else {"first_post": _first_post(user)}
+    form = form_class(request.POST or None, initial=initial, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            post, token = services.post_create(
+                topic=topic,
+                body=data["body"],
+                acting_user=user,
+                anonymous=data.get("anonymous", False),
+                guest_name=data.get("guest_name", ""),
+                content_note=data["content_note"],
+                address_hash=address_hash(request),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return _after_posting(request, post, token)
+    return render(
+        request,
+        "forum/post_form.html",
+        {
+            "form": form,
+            "topic": topic,
+            "category": topic.category,
+            "guest": guest,
+            "heading": _("Reply to: %(title)s") % {"title": topic.title},
+        },
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@never_cache
+@login_required
+def post_edit(request, post_id: int):
+    post = permissions.get_post_for_user_or_404(request.user, post_id)
+    if not permissions.can_edit_post(request.user, post):
+        raise Http404
+    form = forms.EditPostForm(
+        request.POST or None, initial={"body": post.body, "content_note": post.content_note}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_edit(
+                post=post,
+                body=form.cleaned_data["body"],
+                content_note=form.cleaned_data["content_note"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "forum/post_form.html",
+        {"form": form, "topic": post.topic, "heading": _("Edit your post")},
+    )
+
+
+@login_required
+@require_POST
+def post_delete(request, post_id: int):
+    post = permissions.get_post_for_user_or_404(request.user, post_id)
+    if not permissions.can_delete_post(request.user, post):
+        raise Http404
+    services.post_delete(post=post, acting_user=request.user)
+    messages.success(request, _("Your post is deleted."))
+    return redirect(post.topic.get_absolute_url())
+
+
+@never_cache
+def guest_manage(request, post_id: int, token: str):
+    """The guest's private link: edit or delete their post without an account."""
+    post = Post.objects.select_related("topic__category").filter(pk=post_id).first()
+    if post is None or not services.guest_post_for_token(post=post, token=token):
+        raise Http404
+    if post.status not in ("pending", "approved"):
+        raise Http404
+    form = forms.EditPostForm(
+        request.POST or None, initial={"body": post.body, "content_note": post.content_note}
+    )
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        services.post_delete(post=post, guest_token=token)
+        return render(request, "forum/guest_deleted.html", {"topic": post.topic})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.guest_post_edit(
+                post=post,
+                token=token,
+                body=form.cleaned_data["body"],
+                content_note=form.cleaned_data["content_note"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.info(request, _("Saved. A moderator will look at it again before it appears."))
+            return redirect(request.path)
+    return render(request, "forum/guest_manage.html", {"form": form, "post": post})
+
+
+def _moderated(request, post_id: int) -> Post:
+    if not permissions.is_moderator(request.user):
+        raise Http404
+    return get_object_or_404(Post.objects.select_related("topic__category"), pk=post_id)
+
+
+@login_required
+@require_POST
+def moderate_post(request, post_id: int):
+    post = _moderated(request, post_id)
+    action = request.POST.get("action")
+    if action == "approve":
+        services.post_approve(post=post, acting_user=request.user)
+    elif action == "hide":
+        services.post_hide(
+            post=post, acting_user=request.user, reason=request.POST.get("reason", "")
+        )
+    elif action == "reveal":
+        author = services.anonymous_author_reveal(post=post, acting_user=request.user)
+        messages.info(
+            request,
+            _("This anonymous post was written by %(name)s (account %(id)s). This look is logged.")
+            % {
+                "name": author.public_name if author else _("Former member"),
+                "id": author.pk if author else "-",
+            },
+        )
+    else:
+        raise Http404
+    return redirect(post.get_absolute_url())
+
+
+@login_required
+@require_POST
+def moderate_topic(request, topic_id: int):
+    if not permissions.is_moderator(request.user):
+        raise Http404
+    topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
+    action = request.POST.get("action")
+    if action in {"lock", "unlock"}:
+        services.topic_set_flags(topic=topic, acting_user=request.user, locked=action == "lock")
+    elif action in {"pin", "unpin"}:
+        services.topic_set_flags(topic=topic, acting_user=request.user, pinned=action == "pin")
+    elif action == "hide":
+        services.topic_hide(topic=topic, acting_user=request.user)
+        return redirect(topic.category.get_absolute_url())
+    elif action == "move":
+        target = get_object_or_404(ForumCategory, pk=_position(request.POST.get("category")))
+        services.topic_move(topic=topic, category=target, acting_user=request.user)
+    else:
+        raise Http404
+    return redirect(topic.get_absolute_url())

@@ -64,3 +64,11 @@ def test_a_refused_form_gets_a_plain_page_with_the_exit_control(browser_like, de
     assert response.status_code == 403
     assert "Your form could not be sent" in html
     assert 'id="exit-this-page"' in html
+
+
+def test_removing_the_csrf_middleware_is_a_system_check_error(settings):
+    from mscos.core.checks import csrf_middleware_installed
+
+    assert csrf_middleware_installed(None) == []
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "Csrf" not in m]
+    assert [error.id for error in csrf_middleware_installed(None)] == ["mscos.E001"]

@@ -134,8 +134,9 @@ from mscos.core.models import PeriodicJobRun
 from mscos.safety.tasks import purge_expired_address_hashes
 
 if sys.argv[1] == "setup":
-    with connection.schema_editor() as editor:
-        editor.create_model(PeriodicJobRun)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)  # the purge task reads every table that holds hashes
     sys.exit(0)
 scheduling._jobs.clear()
 scheduling.register_periodic(

@@ -8,6 +8,12 @@ from mscos.forum import selectors
 register = template.Library()
 
 
+@register.simple_tag
+def author_label(item) -> str:
+    """The public name for a post's or topic's author (never an anonymous author's)."""
+    return selectors.author_label(item)
+
+
 @register.inclusion_tag("forum/includes/forum_button.html")
 def forum_button(page=None):
     """Links to the category of the page's outcome when there is one, else to all forums."""

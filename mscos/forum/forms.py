@@ -1,0 +1,122 @@
+"""Posting forms, with a honeypot and a minimum fill time against bots (no outside CAPTCHA)."""
+
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+MINIMUM_FILL_SECONDS = 3
+FORM_MAX_AGE_SECONDS = 24 * 60 * 60
+_SALT = "mscos.forum.form-started"
+
+
+class BotCheckMixin(forms.Form):
+    """A field people never see (bots fill it) and a signed start time (bots post at once)."""
+
+    website = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = signing.dumps(time.time(), salt=_SALT)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(_("Your post could not be sent. Please try again."))
+        try:
+            started = signing.loads(
+                cleaned.get("started") or "", salt=_SALT, max_age=FORM_MAX_AGE_SECONDS
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("This form is out of date. Please copy your text, reload the page and try again.")
+            ) from None
+        if time.time() - float(started) < MINIMUM_FILL_SECONDS:
+            raise forms.ValidationError(
+                _("That was very quick. Please check your post and send it again.")
+            )
+        return cleaned
+
+
+class PostFields(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("You can use Markdown: *italic*, **bold**, lists, > quotes and links."),
+    )
+    content_note = forms.CharField(
+        label=_("Content note"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            'Optional. If your post talks about something distressing, say what, e.g. "violence". '
+            "Readers then choose whether to open it."
+        ),
+    )
+
+
+class MemberPostForm(BotCheckMixin, PostFields):
+    anonymous = forms.BooleanField(
+        label=_("Post anonymously"),
+        required=False,
+        help_text=_(
+            'Everyone else sees "Anonymous member". A few safeguarding moderators can see it was '
+            "you, and every time they look it is recorded."
+        ),
+    )
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that others can read what I post, and that it may say more about me "
+            "than I intend."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, first_post: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.first_post = first_post
+        if not first_post:
+            del self.fields["understood"]
+        else:
+            self.fields["understood"].required = True
+
+
+class GuestPostForm(BotCheckMixin, PostFields):
+    guest_name = forms.CharField(
+        label=_("Name to show"),
+        required=False,
+        max_length=60,
+        help_text=_(
+            'Optional. Leave it empty to appear as "Anonymous". Please not your real name.'
+        ),
+    )
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that a moderator reads my post before it appears, and that others can "
+            "read it afterwards."
+        ),
+        required=True,
+    )
+
+
+class TopicFieldsMixin(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=150)
+
+
+class MemberTopicForm(TopicFieldsMixin, MemberPostForm):
+    field_order = ["title", "body", "content_note", "anonymous", "understood"]
+
+
+class GuestTopicForm(TopicFieldsMixin, GuestPostForm):
+    field_order = ["title", "guest_name", "body", "content_note", "understood"]
+
+
+class EditPostForm(PostFields):
+    pass

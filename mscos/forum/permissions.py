@@ -1,0 +1,114 @@
+"""Who may do what in the forums. `get_…_or_404` answers 404 for missing and forbidden alike."""
+
+from django.http import Http404
+
+from mscos.forum.models import ForumCategory, Post, Status, Topic
+
+Audience = ForumCategory.Audience
+
+
+def is_moderator(user) -> bool:
+    return user.is_authenticated and user.has_perm("forum.moderate_post")
+
+
+def can_reveal_anonymous_author(user) -> bool:
+    return user.is_authenticated and user.has_perm("forum.reveal_anonymous_author")
+
+
+def can_read_category(user, category: ForumCategory) -> bool:
+    if category.read_access == Audience.EVERYONE:
+        return True
+    if category.read_access == Audience.MEMBERS:
+        return user.is_authenticated
+    return is_moderator(user)
+
+
+def can_post_in_category(user, category: ForumCategory) -> bool:
+    """Members (or staff, where the category says so); guests have their own rule."""
+    if not user.is_authenticated or not can_read_category(user, category):
+        return False
+    if category.post_access == Audience.STAFF:
+        return is_moderator(user)
+    return True
+
+
+def can_guest_post_in_category(user, category: ForumCategory) -> bool:
+    return (
+        not user.is_authenticated
+        and category.guests_may_post
+        and category.read_access == Audience.EVERYONE
+        and category.post_access == Audience.MEMBERS
+    )
+
+
+def can_see_topic(user, topic: Topic) -> bool:
+    if not can_read_category(user, topic.category):
+        return False
+    if topic.status == Status.APPROVED:
+        return True
+    if is_moderator(user):
+        return True
+    return topic.status == Status.PENDING and user.is_authenticated and topic.author_id == user.pk
+
+
+def can_reply(user, topic: Topic) -> bool:
+    if topic.status != Status.APPROVED:
+        return False
+    if topic.is_locked and not is_moderator(user):
+        return False
+    return can_post_in_category(user, topic.category)
+
+
+def can_guest_reply(user, topic: Topic) -> bool:
+    return (
+        topic.status == Status.APPROVED
+        and not topic.is_locked
+        and can_guest_post_in_category(user, topic.category)
+    )
+
+
+def can_see_post(user, post: Post) -> bool:
+    if post.status in (Status.APPROVED, Status.DELETED):
+        return True
+    if is_moderator(user):
+        return True
+    return post.status == Status.PENDING and user.is_authenticated and post.author_id == user.pk
+
+
+def can_edit_post(user, post: Post) -> bool:
+    """Authors edit their own posts while they are live or waiting, and the topic is open."""
+    return (
+        user.is_authenticated
+        and post.author_id == user.pk
+        and post.status in (Status.APPROVED, Status.PENDING)
+        and not post.topic.is_locked
+    )
+
+
+def can_delete_post(user, post: Post) -> bool:
+    return (
+        user.is_authenticated
+        and post.author_id == user.pk
+        and post.status in (Status.APPROVED, Status.PENDING)
+    )
+
+
+def get_category_for_user_or_404(user, slug: str) -> ForumCategory:
+    category = ForumCategory.objects.filter(slug=slug).first()
+    if category is None or not can_read_category(user, category):
+        raise Http404
+    return category
+
+
+def get_topic_for_user_or_404(user, topic_id: int) -> Topic:
+    topic = Topic.objects.select_related("category").filter(pk=topic_id).first()
+    if topic is None or not can_see_topic(user, topic):
+        raise Http404
+    return topic
+
+
+def get_post_for_user_or_404(user, post_id: int) -> Post:
+    post = Post.objects.select_related("topic__category").filter(pk=post_id).first()
+    if post is None or not can_see_topic(user, post.topic) or not can_see_post(user, post):
+        raise Http404
+    return post

@@ -1,0 +1,54 @@
+"""The forum's part of a member's data export and account erasure."""
+
+from django.db.models import Q
+
+from mscos.forum.models import ForumCategory, Post, PostRevision, Status, Topic
+
+
+def export_posts(user) -> list[dict]:
+    return [
+        {
+            "topic": post.topic.title,
+            "position": post.position,
+            "anonymous": post.is_anonymous,
+            "status": post.status,
+            "content_note": post.content_note,
+            "body": post.body,
+            "created_at": post.created_at.isoformat(),
+            "edited_at": post.edited_at.isoformat() if post.edited_at else None,
+        }
+        for post in Post.objects.filter(author=user).select_related("topic").order_by("created_at")
+    ]
+
+
+def erase_posts(user, keep_posts: bool) -> None:
+    """Deletes the member's posts, or keeps them as "Former member" with no link back."""
+    posts = Post.objects.filter(author=user)
+    if keep_posts:
+        posts.update(author=None, by_former_member=True, is_anonymous=False, address_hash="")
+        Topic.objects.filter(author=user).update(
+            author=None, by_former_member=True, is_anonymous=False
+        )
+        return
+    opened = Topic.objects.filter(author=user)
+    # A topic nobody else wrote in goes whole (its title is theirs too); others keep the replies.
+    alone = opened.exclude(posts__in=Post.objects.filter(~Q(author=user)))
+    categories = set(opened.values_list("category_id", flat=True))
+    alone.delete()
+    PostRevision.objects.filter(post__author=user).delete()
+    posts.update(status=Status.DELETED, body="", body_html="", content_note="", address_hash="")
+    posts.update(author=None, by_former_member=True)
+    Topic.objects.filter(author=user).update(author=None, by_former_member=True)
+    for category_id in categories:
+        recount_category(category_id)
+
+
+def recount_category(category_id: int) -> None:
+    """Counts a category's public topics and posts again (after bulk changes)."""
+    public_topics = Topic.objects.filter(category_id=category_id, status=Status.APPROVED)
+    ForumCategory.objects.filter(pk=category_id).update(
+        topic_count=public_topics.count(),
+        post_count=Post.objects.filter(
+            topic__category_id=category_id, topic__status=Status.APPROVED, status=Status.APPROVED
+        ).count(),
+    )

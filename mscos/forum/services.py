@@ -1,0 +1,373 @@
+"""Writes for the forum. Every change made on someone's behalf names the acting user for the log."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from mscos.forum import permissions
+from mscos.forum.models import ForumCategory, Post, PostRevision, Status, Topic
+from mscos.forum.rendering import link_count, render_markdown
+from mscos.safety import ratelimit
+
+MAX_POST_LENGTH = getattr(settings, "FORUM_MAX_POST_LENGTH", 20_000)
+POSTS_PER_WINDOW = 10
+POST_WINDOW_SECONDS = 10 * 60
+NEW_MEMBER_LINK_LIMIT = 2
+NEW_MEMBER_POSTS = 3
+
+
+def _check_body(body: str, *, author, new_member: bool) -> str:
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": _("Please write something before posting.")})
+    if len(body) > MAX_POST_LENGTH:
+        raise ValidationError(
+            {
+                "body": _("Please keep a post under %(limit)s characters.")
+                % {"limit": MAX_POST_LENGTH}
+            }
+        )
+    if new_member and link_count(body) > NEW_MEMBER_LINK_LIMIT:
+        raise ValidationError(
+            {
+                "body": _(
+                    "New members can share up to %(limit)s links in a post. Please remove some."
+                )
+                % {"limit": NEW_MEMBER_LINK_LIMIT}
+            }
+        )
+    return body
+
+
+def _check_rate(*, author, address_hash: str) -> None:
+    key = f"forum-post:user:{author.pk}" if author is not None else f"forum-post:{address_hash}"
+    if not ratelimit.allow(key, limit=POSTS_PER_WINDOW, window_seconds=POST_WINDOW_SECONDS):
+        raise ValidationError(
+            _("You have posted a lot in the last few minutes. Please wait a little and try again.")
+        )
+
+
+def _needs_checking(category: ForumCategory, author) -> bool:
+    if author is None:
+        return True  # guests are always checked first
+    if permissions.is_moderator(author):
+        return False
+    if category.premoderation == ForumCategory.Premoderation.ALL:
+        return True
+    if category.premoderation == ForumCategory.Premoderation.NEW_MEMBERS:
+        approved = Post.objects.filter(author=author, status=Status.APPROVED).count()
+        return approved < category.first_posts_checked
+    return False
+
+
+def _is_new_member(author) -> bool:
+    if author is None:
+        return True
+    return Post.objects.filter(author=author, status=Status.APPROVED).count() < NEW_MEMBER_POSTS
+
+
+def _count_public_post(topic: Topic, *, opening: bool, at) -> None:
+    """Keeps the stored counters that list pages read instead of counting."""
+    if opening:
+        ForumCategory.objects.filter(pk=topic.category_id).update(
+            topic_count=F("topic_count") + 1, post_count=F("post_count") + 1, last_activity_at=at
+        )
+    else:
+        Topic.objects.filter(pk=topic.pk).update(
+            reply_count=F("reply_count") + 1, last_activity_at=at
+        )
+        ForumCategory.objects.filter(pk=topic.category_id).update(
+            post_count=F("post_count") + 1, last_activity_at=at
+        )
+
+
+def _new_post(
+    *,
+    topic: Topic,
+    author,
+    body: str,
+    anonymous: bool,
+    guest_name: str,
+    content_note: str,
+    address_hash: str,
+    status: str,
+) -> tuple[Post, str]:
+    # Lock the topic row so two replies at once never get the same position.
+    locked = Topic.objects.select_for_update().get(pk=topic.pk)
+    position = locked.next_position
+    Topic.objects.filter(pk=topic.pk).update(next_position=F("next_position") + 1)
+    guest_token = secrets.token_urlsafe(24) if author is None else ""
+    post = Post.objects.create(
+        topic=topic,
+        position=position,
+        author=author,
+        is_anonymous=anonymous and author is not None,
+        guest_name=(guest_name.strip() or _("Anonymous")) if author is None else "",
+        body=body,
+        body_html=render_markdown(body),
+        content_note=content_note.strip(),
+        status=status,
+        address_hash=address_hash,
+        guest_token_hash=make_password(guest_token) if guest_token else "",
+    )
+    return post, guest_token
+
+
+@transaction.atomic
+def topic_create(
+    *,
+    category: ForumCategory,
+    title: str,
+    body: str,
+    acting_user=None,
+    anonymous: bool = False,
+    guest_name: str = "",
+    content_note: str = "",
+    address_hash: str = "",
+) -> tuple[Topic, Post, str]:
+    """Opens a topic with its first post; returns the guest's private edit token when a guest."""
+    author = acting_user if acting_user is not None and acting_user.is_authenticated else None
+    allowed = (
+        permissions.can_post_in_category(author, category)
+        if author
+        else permissions.can_guest_post_in_category(AnonymousUser(), category)
+    )
+    if not allowed:
+        raise PermissionDenied
+    title = " ".join(title.split())
+    if len(title) < 3:
+        raise ValidationError(
+            {"title": _("Please give the topic a title of at least 3 characters.")}
+        )
+    body = _check_body(body, author=author, new_member=_is_new_member(author))
+    _check_rate(author=author, address_hash=address_hash)
+    status = Status.PENDING if _needs_checking(category, author) else Status.APPROVED
+    now = timezone.now()
+    topic = Topic.objects.create(
+        category=category,
+        title=title,
+        author=author,
+        is_anonymous=anonymous and author is not None,
+        guest_name=(guest_name.strip() or _("Anonymous")) if author is None else "",
+        status=status,
+        last_activity_at=now,
+    )
+    post, token = _new_post(
+        topic=topic,
+        author=author,
+        body=body,
+        anonymous=anonymous,
+        guest_name=guest_name,
+        content_note=content_note,
+        address_hash=address_hash,
+        status=status,
+    )
+    if status == Status.APPROVED:
+        _count_public_post(topic, opening=True, at=now)
+    return topic, post, token
+
+
+@transaction.atomic
+def post_create(
+    *,
+    topic: Topic,
+    body: str,
+    acting_user=None,
+    anonymous: bool = False,
+    guest_name: str = "",
+    content_note: str = "",
+    address_hash: str = "",
+) -> tuple[Post, str]:
+    """Adds a reply; it waits for a moderator when the category or the author requires it."""
+    author = acting_user if acting_user is not None and acting_user.is_authenticated else None
+    allowed = (
+        permissions.can_reply(author, topic)
+        if author
+        else permissions.can_guest_reply(AnonymousUser(), topic)
+    )
+    if not allowed:
+        raise PermissionDenied
+    body = _check_body(body, author=author, new_member=_is_new_member(author))
+    _check_rate(author=author, address_hash=address_hash)
+    status = Status.PENDING if _needs_checking(topic.category, author) else Status.APPROVED
+    post, token = _new_post(
+        topic=topic,
+        author=author,
+        body=body,
+        anonymous=anonymous,
+        guest_name=guest_name,
+        content_note=content_note,
+        address_hash=address_hash,
+        status=status,
+    )
+    if status == Status.APPROVED:
+        _count_public_post(topic, opening=False, at=post.created_at)
+    return post, token
+
+
+@transaction.atomic
+def post_edit(*, post: Post, body: str, content_note: str, acting_user) -> Post:
+    """The author changes a post; the earlier text is kept for moderators."""
+    if not permissions.can_edit_post(acting_user, post):
+        raise PermissionDenied
+    body = _check_body(body, author=acting_user, new_member=_is_new_member(acting_user))
+    _save_revision(post, body=body, content_note=content_note)
+    return post
+
+
+def _save_revision(post: Post, *, body: str, content_note: str) -> None:
+    PostRevision.objects.create(post=post, body=post.body, content_note=post.content_note)
+    post.body = body
+    post.body_html = render_markdown(body)
+    post.content_note = content_note.strip()
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "body_html", "content_note", "edited_at"])
+
+
+def guest_post_for_token(*, post: Post, token: str) -> bool:
+    """Whether the private link's token belongs to this guest post."""
+    return bool(post.guest_token_hash) and check_password(token, post.guest_token_hash)
+
+
+@transaction.atomic
+def guest_post_edit(*, post: Post, token: str, body: str, content_note: str) -> Post:
+    if not guest_post_for_token(post=post, token=token) or post.status not in (
+        Status.PENDING,
+        Status.APPROVED,
+    ):
+        raise PermissionDenied
+    body = _check_body(body, author=None, new_member=True)
+    _save_revision(post, body=body, content_note=content_note)
+    if post.status == Status.APPROVED:  # an edited guest post is checked again
+        _set_status(post, Status.PENDING)
+    return post
+
+
+def _set_status(post: Post, status: str) -> None:
+    was_public = post.status == Status.APPROVED
+    post.status = status
+    post.save(update_fields=["status"])
+    topic = post.topic
+    replies_stay = (
+        status == Status.DELETED
+        and topic.posts.filter(status=Status.APPROVED).exclude(pk=post.pk).exists()
+    )
+    # An opener who deletes their post leaves others' replies in place, under the topic.
+    if post.position == 1 and topic.status != status and not replies_stay:
+        Topic.objects.filter(pk=topic.pk).update(status=status)
+        delta_topics = 1 if status == Status.APPROVED else -1 if was_public else 0
+        if delta_topics:
+            ForumCategory.objects.filter(pk=topic.category_id).update(
+                topic_count=F("topic_count") + delta_topics
+            )
+    delta = (1 if status == Status.APPROVED else 0) - (1 if was_public else 0)
+    if delta:
+        ForumCategory.objects.filter(pk=topic.category_id).update(
+            post_count=F("post_count") + delta
+        )
+        if post.position != 1:
+            Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + delta)
+    if status == Status.APPROVED:
+        Topic.objects.filter(pk=topic.pk, last_activity_at__lt=post.created_at).update(
+            last_activity_at=post.created_at
+        )
+        ForumCategory.objects.filter(pk=topic.category_id).update(last_activity_at=timezone.now())
+
+
+@transaction.atomic
+def post_delete(*, post: Post, acting_user=None, guest_token: str = "") -> None:
+    """The author (or the guest with the private link) removes their post."""
+    allowed = (
+        permissions.can_delete_post(acting_user, post)
+        if acting_user is not None and acting_user.is_authenticated
+        else guest_post_for_token(post=post, token=guest_token)
+    )
+    if not allowed:
+        raise PermissionDenied
+    _set_status(post, Status.DELETED)
+    post.body = ""
+    post.body_html = ""
+    post.save(update_fields=["body", "body_html"])
+    post.revisions.all().delete()
+
+
+def _require_moderator(acting_user) -> None:
+    if not permissions.is_moderator(acting_user):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def post_approve(*, post: Post, acting_user) -> None:
+    _require_moderator(acting_user)
+    _set_status(post, Status.APPROVED)
+    log(instance=post, action="mscos.post_approved", user=acting_user)
+
+
+@transaction.atomic
+def post_hide(*, post: Post, acting_user, reason: str = "") -> None:
+    _require_moderator(acting_user)
+    _set_status(post, Status.HIDDEN)
+    log(instance=post, action="mscos.post_hidden", user=acting_user, data={"reason": reason})
+
+
+@transaction.atomic
+def topic_set_flags(
+    *, topic: Topic, acting_user, locked: bool | None = None, pinned: bool | None = None
+) -> None:
+    _require_moderator(acting_user)
+    changes = {}
+    if locked is not None:
+        changes["is_locked"] = locked
+    if pinned is not None:
+        changes["is_pinned"] = pinned
+    Topic.objects.filter(pk=topic.pk).update(**changes)
+    log(instance=topic, action="mscos.topic_changed", user=acting_user, data=changes)
+
+
+@transaction.atomic
+def topic_move(*, topic: Topic, category: ForumCategory, acting_user) -> None:
+    _require_moderator(acting_user)
+    old = topic.category_id
+    if old == category.pk:
+        return
+    public = topic.posts.filter(status=Status.APPROVED).count()
+    is_public = topic.status == Status.APPROVED
+    ForumCategory.objects.filter(pk=old).update(
+        post_count=F("post_count") - public, topic_count=F("topic_count") - int(is_public)
+    )
+    ForumCategory.objects.filter(pk=category.pk).update(
+        post_count=F("post_count") + public, topic_count=F("topic_count") + int(is_public)
+    )
+    Topic.objects.filter(pk=topic.pk).update(category=category)
+    log(
+        instance=topic,
+        action="mscos.topic_moved",
+        user=acting_user,
+        data={"from": old, "to": category.pk},
+    )
+
+
+@transaction.atomic
+def topic_hide(*, topic: Topic, acting_user) -> None:
+    _require_moderator(acting_user)
+    first = topic.posts.filter(position=1).first()
+    if first is not None:
+        _set_status(first, Status.HIDDEN)
+    Topic.objects.filter(pk=topic.pk).update(status=Status.HIDDEN)
+    log(instance=topic, action="mscos.topic_hidden", user=acting_user)
+
+
+def anonymous_author_reveal(*, post: Post, acting_user):
+    """Who wrote an anonymous post; only for safeguarding moderators, and every look is logged."""
+    if not permissions.can_reveal_anonymous_author(acting_user):
+        raise PermissionDenied
+    log(instance=post, action="mscos.anonymous_author_revealed", user=acting_user)
+    return post.author

@@ -1,0 +1,219 @@
+"""Posting: members, anonymous members and guests; pre-moderation; limits with friendly errors."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from mscos.forum import services
+from mscos.forum.models import Post, PostRevision, Status, Topic
+from tests.forum.conftest import form_data
+
+
+def new_topic(client, category, **fields):
+    return client.post(
+        f"/forums/{category.slug}/new/",
+        form_data(
+            title="A question about housing", body="How do you find **stable** homes?", **fields
+        ),
+    )
+
+
+def test_member_starts_a_topic_that_appears_at_once(client, member, open_category):
+    client.force_login(member)
+    response = new_topic(client, open_category, understood="on")
+    post = Post.objects.get()
+    assert response.status_code == 302
+    assert post.status == Status.APPROVED and post.position == 1
+    page = client.get(post.topic.get_absolute_url()).content.decode()
+    assert "<strong>stable</strong>" in page and "River" in page
+    open_category.refresh_from_db()
+    assert (open_category.topic_count, open_category.post_count) == (1, 1)
+
+
+def test_first_post_asks_for_understanding_before_it_is_sent(client, member, open_category):
+    client.force_login(member)
+    response = new_topic(client, open_category)
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not Post.objects.exists()
+    assert "I understand that others can read what I post" in response.content.decode()
+
+
+def test_new_members_first_posts_wait_for_a_moderator(
+    client, member, other_member, checked_category
+):
+    client.force_login(member)
+    new_topic(client, checked_category, understood="on")
+    post = Post.objects.get()
+    assert post.status == Status.PENDING
+    own_view = client.get(post.topic.get_absolute_url()).content.decode()
+    assert "Waiting for a moderator" in own_view
+    other = Client()
+    other.force_login(other_member)
+    assert other.get(post.topic.get_absolute_url()).status_code == 404
+    assert Client().get(post.topic.get_absolute_url()).status_code == 404
+    assert "A question about housing" not in Client().get("/forums/checked-talk/").content.decode()
+
+
+def test_moderator_approval_publishes_and_counts(client, member, moderator, checked_category):
+    topic, post, _ = services.topic_create(
+        category=checked_category, title="Waiting", body="First words", acting_user=member
+    )
+    client.force_login(moderator)
+    client.post(f"/forums/p/{post.pk}/moderate/", {"action": "approve"})
+    post.refresh_from_db()
+    checked_category.refresh_from_db()
+    assert post.status == Status.APPROVED
+    assert Topic.objects.get(pk=topic.pk).status == Status.APPROVED
+    assert (checked_category.topic_count, checked_category.post_count) == (1, 1)
+    assert "Waiting" in Client().get("/forums/checked-talk/").content.decode()
+
+
+def test_anonymous_post_never_shows_its_author(client, other_member, open_category):
+    from mscos.accounts.models import User
+
+    member = User.objects.create_user(
+        pk=987654,
+        username="secret_login_name",
+        password="x-long-pass-1",
+        display_name="Unmistakable Name",
+    )
+    client.force_login(member)
+    client.post(
+        f"/forums/{open_category.slug}/new/",
+        form_data(
+            title="Something hard", body="It happened to me", anonymous="on", understood="on"
+        ),
+    )
+    post = Post.objects.get()
+    assert post.author == member and post.is_anonymous
+    readers = [Client(), Client()]
+    readers[1].force_login(other_member)
+    for reader in readers:
+        for url in ["/forums/", "/forums/open-talk/", post.topic.get_absolute_url()]:
+            html = reader.get(url).content.decode()
+            assert "Unmistakable Name" not in html
+            assert "secret_login_name" not in html
+            assert "987654" not in html
+        assert "Anonymous member" in reader.get(post.topic.get_absolute_url()).content.decode()
+
+
+def test_guest_posts_wait_and_get_a_private_link_shown_once(client, open_category, moderator):
+    response = client.post(
+        "/forums/open-talk/new/",
+        form_data(title="From a guest", body="Hello from outside", guest_name="", understood="on"),
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    link = re.search(r'<code class="guest-link">(http[^<]+)</code>', html).group(1)
+    post = Post.objects.get()
+    assert post.author is None and post.status == Status.PENDING and post.guest_name == "Anonymous"
+    assert link.split("/")[-2] not in post.guest_token_hash  # only a hash is kept
+    path = "/" + link.split("/", 3)[3]
+    edit = client.post(path, {"body": "Hello again", "content_note": ""})
+    assert edit.status_code == 302
+    post.refresh_from_db()
+    assert post.body == "Hello again" and PostRevision.objects.filter(post=post).count() == 1
+    assert Client().get(path.replace(path.split("/")[-2], "wrong-token")).status_code == 404
+    deleted = client.post(path, {"action": "delete"})
+    assert deleted.status_code == 200
+    assert Post.objects.get().status == Status.DELETED and Post.objects.get().body == ""
+
+
+def test_guests_cannot_post_where_the_category_says_no(client, members_only_category):
+    response = client.get("/forums/members-room/new/")
+    assert response.status_code == 404  # members-only reading: not even visible
+
+
+def test_honeypot_and_too_fast_posts_are_refused_kindly(client, member, open_category):
+    client.force_login(member)
+    trap = new_topic(client, open_category, understood="on", website="http://spam.example")
+    assert "could not be sent" in trap.content.decode()
+    data = form_data(title="Quick one", body="Fast", understood="on")
+    import time
+
+    from django.core import signing
+
+    data["started"] = signing.dumps(time.time(), salt="mscos.forum.form-started")
+    quick = client.post(f"/forums/{open_category.slug}/new/", data)
+    assert "That was very quick" in quick.content.decode()
+    assert not Post.objects.exists()
+
+
+def test_posting_too_often_gets_a_friendly_error(client, member, topic):
+    client.force_login(member)
+    for number in range(9):  # the opening post counted as one
+        client.post(f"/forums/t/{topic.pk}/reply/", form_data(body=f"Reply {number}"))
+    response = client.post(f"/forums/t/{topic.pk}/reply/", form_data(body="One too many"))
+    assert "posted a lot in the last few minutes" in response.content.decode()
+    assert Post.objects.filter(body="One too many").count() == 0
+
+
+def test_too_long_and_too_many_links_are_refused_with_reasons(client, other_member, topic):
+    client.force_login(other_member)
+    long = client.post(
+        f"/forums/t/{topic.pk}/reply/", form_data(body="x" * 20_001, understood="on")
+    )
+    assert "Please keep a post under" in long.content.decode()
+    links = " ".join(f"[l{n}](https://example.org/{n})" for n in range(3))
+    many = client.post(f"/forums/t/{topic.pk}/reply/", form_data(body=links, understood="on"))
+    assert "New members can share up to 2 links" in many.content.decode()
+    assert Post.objects.count() == 1
+
+
+def test_content_note_collapses_the_post(client, member, topic):
+    client.force_login(member)
+    client.post(f"/forums/t/{topic.pk}/reply/", form_data(body="Details", content_note="violence"))
+    html = Client().get(topic.get_absolute_url()).content.decode()
+    assert re.search(r"<details class=\"post__content-note\"><summary>Content note: violence", html)
+
+
+def test_quoting_a_post_fills_the_reply(client, member, other_member, topic):
+    client.force_login(other_member)
+    opening = Post.objects.get(position=1)
+    html = client.get(f"/forums/t/{topic.pk}/reply/?quote={opening.pk}").content.decode()
+    assert "River wrote:" in html and "&gt; Opening words" in html
+
+
+def test_editing_keeps_the_earlier_text_for_moderators(client, member, topic):
+    client.force_login(member)
+    post = Post.objects.get(position=1)
+    client.post(f"/forums/p/{post.pk}/edit/", {"body": "Better words", "content_note": ""})
+    post.refresh_from_db()
+    assert post.body == "Better words" and post.edited_at
+    assert PostRevision.objects.get(post=post).body == "Opening words"
+
+
+def test_deleting_ones_own_post_keeps_others_replies(client, member, other_member, topic):
+    services.post_create(topic=topic, body="A reply worth keeping", acting_user=other_member)
+    client.force_login(member)
+    post = Post.objects.get(position=1)
+    client.post(f"/forums/p/{post.pk}/delete/")
+    post.refresh_from_db()
+    assert post.status == Status.DELETED and post.body == ""
+    html = Client().get(topic.get_absolute_url()).content.decode()
+    assert "deleted by its author" in html and "A reply worth keeping" in html
+
+
+def test_deleting_the_only_post_removes_the_topic(client, member, topic):
+    client.force_login(member)
+    client.post(f"/forums/p/{Post.objects.get(position=1).pk}/delete/")
+    assert Client().get(topic.get_absolute_url()).status_code == 404
+    assert "Housing after the NRM" not in Client().get("/forums/open-talk/").content.decode()
+
+
+def test_locked_topic_takes_no_replies(client, member, moderator, topic):
+    services.topic_set_flags(topic=topic, acting_user=moderator, locked=True)
+    client.force_login(member)
+    response = client.post(f"/forums/t/{topic.pk}/reply/", form_data(body="Still here"))
+    assert response.status_code == 403
+    assert not Post.objects.filter(body="Still here").exists()
+
+
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script>", "[x](javascript:alert(1))"])
+def test_hostile_markdown_is_inert_on_the_page(client, member, topic, hostile):
+    client.force_login(member)
+    client.post(f"/forums/t/{topic.pk}/reply/", form_data(body=hostile))
+    html = Client().get(topic.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html and 'href="javascript' not in html.lower()

@@ -289,9 +289,9 @@ def generate(args: argparse.Namespace) -> dict:
             )
     finish(connection)
     total_posts = Post.objects.count()
-    assert total_posts == args.posts, (total_posts, args.posts)
     big = Topic.objects.get(pk=topic_ids[0])
-    assert big.posts.count() == args.big_topic_posts
+    if total_posts != args.posts or big.posts.count() != args.big_topic_posts:
+        raise SystemExit(f"wrote {total_posts} posts, {big.posts.count()} in the big topic")
     seconds = time.monotonic() - started
     print(f"done: {total_posts:,} posts in {seconds:.1f} s", flush=True)
     return {

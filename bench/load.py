@@ -1,6 +1,7 @@
 """A small HTTP load generator: N client threads on keep-alive connections, latency per request."""
 
 import argparse
+import contextlib
 import http.client
 import json
 import math
@@ -74,10 +75,9 @@ class Client(threading.Thread):
             if time.monotonic() >= warm_until:
                 break
             self._fetch(connection)
-        try:
+        # A broken barrier leaves measure_until at 0: this client then measures nothing.
+        with contextlib.suppress(threading.BrokenBarrierError):
             self.start_line.wait(timeout=self.args.warmup + self.args.timeout + 30)
-        except threading.BrokenBarrierError:
-            pass
         for _ in range(self.quota):
             if time.monotonic() >= self.measure_until:
                 break

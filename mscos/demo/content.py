@@ -304,3 +304,68 @@ FORUM_GUIDELINES = (
     "including yourself, unless you are sure it is safe. Posts are read by moderators. If you are "
     "in danger now, call 999."
 )
+
+# Demo members and conversations: (display name, username) and (category slug, title, posts).
+DEMO_MEMBERS = [
+    ("Amara (support worker)", "demo_amara"),
+    ("Jon, housing officer", "demo_jon"),
+    ("Lena", "demo_lena"),
+]
+
+# Each post: (member index, or None for a guest; anonymous?; text)
+DEMO_TOPICS = [
+    (
+        "secure-and-suitable-housing",
+        "Moving on from safe house accommodation: what has helped?",
+        [
+            (
+                1,
+                False,
+                "In our area people often get a few weeks' notice before they have to leave "
+                "safe house accommodation. What has helped you plan the move earlier?",
+            ),
+            (
+                0,
+                False,
+                "We start the housing conversation in the first month, not the last. A named "
+                "contact at the council who knows the NRM process makes a big difference.",
+            ),
+            (
+                None,
+                True,
+                "When I moved, the most important thing was that someone came with me to see "
+                "the flat first. I did not feel safe going alone.",
+            ),
+        ],
+    ),
+    (
+        "safety-from-any-trafficker-or-other-abuser",
+        "Reporting with a Victim Navigator: questions from practitioners",
+        [
+            (
+                2,
+                False,
+                "Has anyone worked alongside a Victim Navigator? I would like to understand how "
+                "the first meeting is arranged so it feels safe.",
+            ),
+            (
+                0,
+                True,
+                "In my experience it helped that the first meeting was not at a police station. "
+                "Being able to bring someone I trusted mattered too.",
+            ),
+        ],
+    ),
+    (
+        "feedback-and-suggestions",
+        "Ideas for the next workshop",
+        [
+            (
+                1,
+                False,
+                "Could a future workshop look at long-term support after the NRM ends? It would "
+                "help to hear from services that have found ways to keep contact going.",
+            ),
+        ],
+    ),
+]

@@ -56,7 +56,7 @@ class PostFields(forms.Form):
         required=False,
         max_length=200,
         help_text=_(
-            'Optional. If your post talks about something distressing, say what, e.g. "violence". '
+            'If your post talks about something distressing, say what, e.g. "violence". '
             "Readers then choose whether to open it."
         ),
     )

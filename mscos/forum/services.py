@@ -312,6 +312,13 @@ def post_approve(*, post: Post, acting_user) -> None:
 
 
 @transaction.atomic
+def post_approve_as_system(*, post: Post, reason: str) -> None:
+    """Publishes without a person deciding (e.g. the demo loader); the log says why."""
+    _set_status(post, Status.APPROVED)
+    log(instance=post, action="mscos.post_approved", user=None, data={"reason": reason})
+
+
+@transaction.atomic
 def post_hide(*, post: Post, acting_user, reason: str = "") -> None:
     _require_moderator(acting_user)
     _set_status(post, Status.HIDDEN)

@@ -14,7 +14,9 @@ from wagtail.rich_text import RichText
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
 from mscos.demo import content
 from mscos.events.models import EventIndexPage
-from mscos.forum.models import ForumCategory
+from mscos.accounts.models import User
+from mscos.forum import services as forum_services
+from mscos.forum.models import ForumCategory, Topic
 from mscos.forum.navigation import FORUM_SUBMENU
 from mscos.outcomes.models import Domain, OutcomeIndexPage, OutcomePage
 from mscos.pages.models import HomePage, StandardPage
@@ -100,6 +102,7 @@ class Command(BaseCommand):
         )
         self.update_page(updates, outcome_pages)
         self.forum_categories(outcome_pages)
+        self.forum_conversations()
         if home.featured_section_id is None and home.updates_section_id is None:
             home.featured_section = outcomes_index
             home.updates_section = updates
@@ -228,6 +231,48 @@ class Command(BaseCommand):
                     "sort_order": order,
                 },
             )
+
+    def forum_conversations(self) -> None:
+        """A few published conversations, written through the real services, once."""
+        if Topic.objects.exists():
+            return
+        members = []
+        for display_name, username in content.DEMO_MEMBERS:
+            member, created = User.objects.get_or_create(
+                username=username, defaults={"display_name": display_name}
+            )
+            if created:
+                member.set_unusable_password()  # demo people cannot sign in
+                member.save()
+            members.append(member)
+        for slug, title, posts in content.DEMO_TOPICS:
+            category = ForumCategory.objects.get(slug=slug)
+            (author_index, anonymous, text), *replies = posts
+            topic, first, _token = forum_services.topic_create(
+                category=category,
+                title=title,
+                body=text,
+                acting_user=members[author_index],
+                anonymous=anonymous,
+            )
+            self.publish(first)
+            topic.refresh_from_db()
+            for author_index, anonymous, text in replies:
+                author = members[author_index] if author_index is not None else None
+                post, _token = forum_services.post_create(
+                    topic=topic,
+                    body=text,
+                    acting_user=author,
+                    anonymous=anonymous,
+                    guest_name="",
+                )
+                self.publish(post)
+
+    @staticmethod
+    def publish(post) -> None:
+        """Demo posts skip the moderators' queue; the log records that the loader did it."""
+        if post.status != "approved":
+            forum_services.post_approve_as_system(post=post, reason="demo content")
 
     def settings(self, site: Site, staying_safe: Page) -> None:
         safety = SafetySettings.for_site(site)

@@ -93,9 +93,7 @@ class GuestPostForm(BotCheckMixin, PostFields):
         label=_("Name to show"),
         required=False,
         max_length=60,
-        help_text=_(
-            'Optional. Leave it empty to appear as "Anonymous". Please not your real name.'
-        ),
+        help_text=_('Leave it empty to appear as "Anonymous". Please not your real name.'),
     )
     understood = forms.BooleanField(
         label=_(

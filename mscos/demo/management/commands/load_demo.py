@@ -11,10 +11,10 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from mscos.accounts.models import User
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
 from mscos.demo import content
 from mscos.events.models import EventIndexPage
-from mscos.accounts.models import User
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Topic
 from mscos.forum.navigation import FORUM_SUBMENU

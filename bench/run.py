@@ -299,6 +299,9 @@ def gunicorn(database_url: str, log_path: Path) -> Iterator[int]:
         "--config=gunicorn.conf.py",
         "--workers=2",
         f"--bind=127.0.0.1:{port}",
+        # gunicorn's default control socket is one path per user (~/.gunicorn/gunicorn.ctl);
+        # this server must not take it over from another gunicorn on the machine.
+        "--no-control-socket",
         "mscos.wsgi",
     ]
     with log_path.open("a") as log_file:
@@ -345,6 +348,20 @@ def pages(manifest: dict) -> list[tuple[str, str, str]]:
     ]
 
 
+def busy_percent(seconds: float = 1.0) -> float:
+    """How busy the CPUs are while our server idles: other work on the machine skews results."""
+
+    def sample() -> tuple[int, int]:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + fields[4]  # idle and iowait
+        return sum(fields) - idle, sum(fields)
+
+    busy_before, total_before = sample()
+    time.sleep(seconds)
+    busy_after, total_after = sample()
+    return round(100 * (busy_after - busy_before) / max(total_after - total_before, 1), 1)
+
+
 def measure(port: int, path: str, args: argparse.Namespace) -> dict:
     command = [
         sys.executable,
@@ -372,12 +389,16 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
                 status, body = fetch(port, path)
                 if status != 200 or expected.encode() not in body:
                     raise SystemExit(f"{engine} {path}: HTTP {status}, or not the expected page")
-                log(f"{engine}: {name} {path}")
-                rows.append({"name": name, **measure(port, path, args)})
+                background = busy_percent()
+                log(f"{engine}: {name} {path} (CPU {background}% busy beforehand)")
+                rows.append({"name": name, "busy": background, **measure(port, path, args)})
             status, _body = fetch(port, SEARCH_PATH)
             if status == 200:
-                log(f"{engine}: search {SEARCH_PATH}")
-                rows.append({"name": "search", **measure(port, SEARCH_PATH, args)})
+                background = busy_percent()
+                log(f"{engine}: search {SEARCH_PATH} (CPU {background}% busy beforehand)")
+                rows.append(
+                    {"name": "search", "busy": background, **measure(port, SEARCH_PATH, args)}
+                )
                 search = "measured"
             else:
                 search = f"not implemented ({SEARCH_PATH} answers HTTP {status})"
@@ -419,12 +440,13 @@ def verdicts(result: dict) -> list[str]:
 
 def table(results: list[dict]) -> str:
     head = (
-        "| Engine | Page | URL | median ms | p95 ms | p99 ms | req/s | requests | errors |\n"
-        "|---|---|---|--:|--:|--:|--:|--:|--:|\n"
+        "| Engine | Page | URL | median ms | p95 ms | p99 ms | req/s | requests | errors "
+        "| CPU busy before |\n"
+        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|\n"
     )
     lines = [
         f"| {result['engine']} | {r['name']} | `{r['path']}` | {r['median_ms']} | {r['p95_ms']} "
-        f"| {r['p99_ms']} | {r['rps']} | {r['requests']} | {r['errors']} |"
+        f"| {r['p99_ms']} | {r['rps']} | {r['requests']} | {r['errors']} | {r['busy']}% |"
         for result in results
         for r in result["rows"]
     ]

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from mscos.forum import views
+from mscos.forum import feeds, views
 
 app_name = "forum"
 urlpatterns = [
     path("", views.forum_index, name="index"),
+    path("feed/rss/", feeds.ForumFeed(), name="feed_rss"),
+    path("feed/atom/", feeds.AtomForumFeed(), name="feed_atom"),
     path("t/<int:topic_id>/", views.topic_detail, name="topic"),
     path("t/<int:topic_id>/reply/", views.reply, name="reply"),
     path("t/<int:topic_id>/moderate/", views.moderate_topic, name="moderate_topic"),
@@ -15,4 +17,6 @@ urlpatterns = [
     path("guest/<int:post_id>/<str:token>/", views.guest_manage, name="guest_manage"),
     path("<slug:slug>/", views.category_detail, name="category"),
     path("<slug:slug>/new/", views.topic_new, name="topic_new"),
+    path("<slug:slug>/feed/rss/", feeds.CategoryFeed(), name="category_feed_rss"),
+    path("<slug:slug>/feed/atom/", feeds.AtomCategoryFeed(), name="category_feed_atom"),
 ]

@@ -14,6 +14,14 @@ def author_label(item) -> str:
     return selectors.author_label(item)
 
 
+@register.inclusion_tag("forum/includes/latest_topics.html")
+def latest_topics(page):
+    """The newest conversations in the category of an outcome page."""
+    category = selectors.category_for_page(page.pk)
+    topics = selectors.latest_topics_for_category(category) if category else []
+    return {"category": category, "topics": topics}
+
+
 @register.inclusion_tag("forum/includes/forum_button.html")
 def forum_button(page=None):
     """Links to the category of the page's outcome when there is one, else to all forums."""

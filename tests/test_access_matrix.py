@@ -36,6 +36,7 @@ READ_MATRIX = {
     **{path: everyone(OK) for path in PUBLIC_PAGES},
     "/forums/no-such-category/": everyone(NOT_FOUND),
     "/forums/feed/rss/": everyone(OK),
+    "/forums/search/": everyone(OK),
     "/forums/feed/atom/": everyone(OK),
     "/forums/general-discussion/feed/rss/": everyone(OK),
     "/forums/general-discussion/new/": {**signed_in(OK), "anonymous": OK},  # guests may post there

@@ -5,6 +5,7 @@ from mscos.forum import feeds, views
 app_name = "forum"
 urlpatterns = [
     path("", views.forum_index, name="index"),
+    path("search/", views.search, name="search"),
     path("feed/rss/", feeds.ForumFeed(), name="feed_rss"),
     path("feed/atom/", feeds.AtomForumFeed(), name="feed_atom"),
     path("t/<int:topic_id>/", views.topic_detail, name="topic"),

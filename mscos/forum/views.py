@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from mscos.forum import forms, permissions, selectors, services
+from mscos.forum import search as forum_search
 from mscos.forum.models import ForumCategory, Post
 from mscos.forum.rendering import quote_markdown
 from mscos.safety.addresses import address_hash
@@ -311,3 +312,20 @@ def moderate_topic(request, topic_id: int):
     else:
         raise Http404
     return redirect(topic.get_absolute_url())
+
+
+def search(request):
+    """Search public posts, optionally in one category."""
+    text = request.GET.get("q", "")[:200]
+    category = None
+    slug = request.GET.get("category", "")
+    if slug:
+        category = ForumCategory.objects.filter(slug=slug).first()
+    results = forum_search.search_posts(text, request.user, category=category) if text else []
+    context = {
+        "query": text,
+        "results": results,
+        "categories": selectors.categories_for_user(request.user),
+        "selected": category.slug if category else "",
+    }
+    return render(request, "forum/search.html", context)

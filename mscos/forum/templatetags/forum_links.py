@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from mscos.forum import selectors
+from mscos.forum.rendering import plain_text
 
 register = template.Library()
 
@@ -12,6 +13,12 @@ register = template.Library()
 def author_label(item) -> str:
     """The public name for a post's or topic's author (never an anonymous author's)."""
     return selectors.author_label(item)
+
+
+@register.simple_tag
+def post_snippet(post) -> str:
+    """A short plain-text extract of a post (autoescaped by the template)."""
+    return plain_text(post.body, limit=240)
 
 
 @register.inclusion_tag("forum/includes/latest_topics.html")

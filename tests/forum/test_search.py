@@ -1,0 +1,78 @@
+"""Search finds public posts only, respects who may read, and keeps anonymous authors anonymous."""
+
+import pytest
+from django.test import Client
+
+from mscos.accounts.models import User
+from mscos.forum import search, services
+from mscos.forum.models import Post
+
+
+@pytest.fixture
+def posts(open_category, checked_category, members_only_category, member):
+    secret = User.objects.create_user(username="secret_search_author", display_name="Search Secret")
+    services.topic_create(
+        category=open_category,
+        title="Tenancy support",
+        body="Finding a landlord who understands",
+        acting_user=member,
+    )
+    services.topic_create(
+        category=open_category,
+        title="Quiet words",
+        body="My landlord frightened me",
+        acting_user=secret,
+        anonymous=True,
+    )
+    services.topic_create(
+        category=checked_category,
+        title="Pending landlord story",
+        body="landlord waiting",
+        acting_user=member,
+    )
+    services.topic_create(
+        category=members_only_category,
+        title="Inside landlord talk",
+        body="landlord inside",
+        acting_user=member,
+    )
+
+
+def test_search_finds_public_posts_with_stemming(client, posts):
+    html = client.get("/forums/search/?q=landlords").content.decode()
+    assert "Tenancy support" in html and "Quiet words" in html
+    assert "Pending landlord story" not in html
+    assert "Inside landlord talk" not in html  # members only
+    assert "Anonymous member" in html
+    assert "Search Secret" not in html and "secret_search_author" not in html
+
+
+def test_members_see_members_only_results(posts, member):
+    client = Client()
+    client.force_login(member)
+    assert "Inside landlord talk" in client.get("/forums/search/?q=landlord").content.decode()
+
+
+def test_search_can_be_limited_to_a_category(client, posts, open_category):
+    html = client.get("/forums/search/?q=landlord&category=checked-talk").content.decode()
+    assert "Tenancy support" not in html
+
+
+def test_hidden_or_deleted_posts_leave_the_index(client, posts, moderator):
+    post = Post.objects.get(topic__title="Tenancy support")
+    services.post_hide(post=post, acting_user=moderator)
+    assert "Tenancy support" not in client.get("/forums/search/?q=landlord").content.decode()
+
+
+@pytest.mark.parametrize(
+    "hostile", ['"', "AND OR NOT", "*", "title:x", "(", "NEAR(a b)", "a" * 500]
+)
+def test_any_input_is_safe(client, posts, hostile):
+    response = client.get("/forums/search/", {"q": hostile})
+    assert response.status_code == 200
+
+
+def test_empty_search_shows_the_form(client, db):
+    response = client.get("/forums/search/")
+    assert response.status_code == 200 and 'role="search"' in response.content.decode()
+    assert search.search_posts("   ", None) == []

@@ -17,7 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -364,14 +364,14 @@ def machine_ticks() -> tuple[int, int]:
     return sum(fields) - fields[3] - fields[4], sum(fields)  # less idle and iowait
 
 
-def process_ticks(pids: list[int]) -> int:
-    total = 0
+def process_ticks(pids: list[int]) -> dict[int, int]:
+    """CPU time of each process so far, in clock ticks; gone processes are left out."""
+    ticks = {}
     for pid in pids:
         with contextlib.suppress(OSError, ValueError, IndexError):
-            stat = Path(f"/proc/{pid}/stat").read_text()
-            fields = stat.rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks[pid] = int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks
 
 
 def children_ticks() -> int:
@@ -415,7 +415,7 @@ def wait_for_quiet(args: argparse.Namespace) -> float:
             return share
 
 
-def measure(port: int, path: str, args: argparse.Namespace, pids: list[int]) -> dict:
+def measure(port: int, path: str, args: argparse.Namespace, pids: Callable[[], list[int]]) -> dict:
     """One load.py run; also how much CPU other work took meanwhile (our processes excluded)."""
     command = [
         sys.executable,
@@ -428,13 +428,16 @@ def measure(port: int, path: str, args: argparse.Namespace, pids: list[int]) -> 
         f"--warmup={args.warmup}",
     ]
     busy_before, total_before = machine_ticks()
-    ours_before = process_ticks(pids) + children_ticks()
+    servers_before, load_before = process_ticks(pids()), children_ticks()
     output = run_checked(
         command, env=dict(os.environ), timeout=args.duration + args.warmup + 120, what="load.py"
     )
     busy_after, total_after = machine_ticks()
-    ours = process_ticks(pids) + children_ticks() - ours_before
-    others = max(busy_after - busy_before - ours, 0) / max(total_after - total_before, 1)
+    servers_after = process_ticks(pids())
+    # A database backend that started meanwhile counts whole; one that ended is not counted.
+    ours = children_ticks() - load_before
+    ours += sum(after - servers_before.get(pid, 0) for pid, after in servers_after.items())
+    others = min(max(busy_after - busy_before - ours, 0) / max(total_after - total_before, 1), 1)
     # The whole load.py run (warm-up included) is covered, so this is a fair average.
     return {**json.loads(output.strip().splitlines()[-1]), "others": round(100 * others, 1)}
 
@@ -460,7 +463,9 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
             for round_number in range(1, args.rounds + 1):
                 for name, path, _expected in targets:
                     quiet = wait_for_quiet(args)
-                    result = measure(port, path, args, server_pids(server_pid, database_url))
+                    result = measure(
+                        port, path, args, lambda: server_pids(server_pid, database_url)
+                    )
                     runs[name].append({"name": name, "round": round_number, **result})
                     log(
                         f"{engine} round {round_number}: {name}: median {result['median_ms']} ms, "
@@ -634,6 +639,10 @@ def collect_static() -> None:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # Gigabytes of generated data must never end up in a commit, whatever the top .gitignore says.
+    (DATA_DIR / ".gitignore").write_text(
+        "# Benchmark data: large, regenerated on demand; never committed.\n*\n"
+    )
     collect_static()
     results, skipped = [], []
     for engine in args.engines:

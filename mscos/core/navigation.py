@@ -12,7 +12,8 @@ class MenuLink:
     url: str
 
 
-SubmenuProvider = Callable[[HttpRequest], list[MenuLink]]
+# A provider returns the drop-down's links, or None to hide the menu item for this reader.
+SubmenuProvider = Callable[[HttpRequest], list[MenuLink] | None]
 
 _submenus: dict[str, tuple[str, SubmenuProvider]] = {}
 
@@ -27,7 +28,7 @@ def submenu_choices() -> list[tuple[str, str]]:
     return [("", "—"), *((key, label) for key, (label, _provider) in sorted(_submenus.items()))]
 
 
-def submenu_links(key: str, request: HttpRequest) -> list[MenuLink]:
-    """The links of one registered drop-down; empty when nothing is registered under `key`."""
+def submenu_links(key: str, request: HttpRequest) -> list[MenuLink] | None:
+    """The links of one registered drop-down (None: hide the item); [] when none is registered."""
     entry = _submenus.get(key)
     return entry[1](request) if entry else []

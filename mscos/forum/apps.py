@@ -1,3 +1,5 @@
+import datetime
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,13 +11,24 @@ class ForumConfig(AppConfig):
 
     def ready(self) -> None:
         from mscos.accounts.personal_data import register_personal_data
-        from mscos.forum import navigation, personal_data
+        from mscos.core.scheduling import register_periodic
+        from mscos.forum import navigation, personal_data, watching
         from mscos.forum.models import Post
         from mscos.safety.retention import register_address_hash
 
         navigation.register()
+        register_periodic(
+            "forum-notification-digests",
+            every=datetime.timedelta(minutes=10),
+            task=watching.send_notification_digests,
+        )
         register_personal_data(
             "forum_posts", export=personal_data.export_posts, erase=personal_data.erase_posts
+        )
+        register_personal_data(
+            "forum_reading",
+            export=personal_data.export_reading,
+            erase=personal_data.erase_reading,
         )
         register_address_hash(
             Post, hash_field="address_hash", time_field="created_at", delete_row=False

@@ -118,3 +118,29 @@ class GuestTopicForm(TopicFieldsMixin, GuestPostForm):
 
 class EditPostForm(PostFields):
     pass
+
+
+class ReaderPreferencesForm(forms.Form):
+    muted_words = forms.CharField(
+        label=_("Muted words and phrases"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line. Posts that contain them are folded away for you."),
+    )
+    hide_content_noted = forms.BooleanField(
+        label=_("Fold away every post that has a content note"), required=False
+    )
+
+
+class BreakForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label=_("Take a break for"),
+        coerce=int,
+        choices=[(1, _("1 day")), (7, _("1 week")), (30, _("1 month")), (90, _("3 months"))],
+        initial=7,
+        help_text=_(
+            "No forum emails, and the forums leave your menu, until then. You can come back "
+            "earlier from this page."
+        ),
+    )

@@ -199,3 +199,87 @@ class PostRevision(models.Model):
 
     def __str__(self) -> str:
         return f"Earlier version of {self.post_id}"
+
+
+class Watch(models.Model):
+    """A member wants an email when there is something new in a topic or category."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_watches"
+    )
+    topic = models.ForeignKey(Topic, null=True, blank=True, on_delete=models.CASCADE)
+    category = models.ForeignKey(ForumCategory, null=True, blank=True, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="forum_watch_topic_once"),
+            models.UniqueConstraint(fields=["user", "category"], name="forum_watch_category_once"),
+            models.CheckConstraint(
+                condition=models.Q(topic__isnull=False) ^ models.Q(category__isnull=False),
+                name="forum_watch_one_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Watch {self.pk}"
+
+
+class Notification(models.Model):
+    """A new public post someone watches; sent in a batch, then marked sent."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
+    )
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "post"], name="forum_notification_once")
+        ]
+        indexes = [models.Index(fields=["sent_at", "user"], name="forum_notification_due")]
+
+    def __str__(self) -> str:
+        return f"Notification {self.pk}"
+
+
+class ReaderPreferences(models.Model):
+    """How a member wants to read: muted words, content-noted posts, a break from the forums."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_preferences"
+    )
+    muted_words = models.TextField(
+        _("muted words and phrases"),
+        blank=True,
+        max_length=2000,
+        help_text=_("One per line. Posts that contain them are folded away for you."),
+    )
+    hide_content_noted = models.BooleanField(
+        _("fold away every post that has a content note"), default=False
+    )
+    break_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Reading preferences {self.pk}"
+
+    def muted_list(self) -> list[str]:
+        return [line.strip().lower() for line in self.muted_words.splitlines() if line.strip()]
+
+
+class TopicRead(models.Model):
+    """How far a member has read a topic, for "new" markers."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    last_position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="forum_topicread_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Read {self.pk}"

@@ -3,15 +3,18 @@
 from django.utils.translation import gettext_lazy as _
 
 from mscos.core.navigation import MenuLink, register_submenu
-from mscos.forum import selectors
+from mscos.forum import reader, selectors
 
 FORUM_SUBMENU = "forum_categories"
 
 
-def forum_category_links(request) -> list[MenuLink]:
+def forum_category_links(request) -> list[MenuLink] | None:
+    """The categories this reader may see; None (no Forums item) while a member takes a break."""
+    if reader.is_on_break(request.user):
+        return None
     return [
         MenuLink(label=category.name, url=category.get_absolute_url())
-        for category in selectors.categories_in_order().only("name", "slug")
+        for category in selectors.categories_for_user(request.user)
     ]
 
 

@@ -2,7 +2,17 @@
 
 from django.db.models import Q
 
-from mscos.forum.models import ForumCategory, Post, PostRevision, Status, Topic
+from mscos.forum.models import (
+    ForumCategory,
+    Notification,
+    Post,
+    PostRevision,
+    ReaderPreferences,
+    Status,
+    Topic,
+    TopicRead,
+    Watch,
+)
 
 
 def export_posts(user) -> list[dict]:
@@ -52,3 +62,32 @@ def recount_category(category_id: int) -> None:
             topic__category_id=category_id, topic__status=Status.APPROVED, status=Status.APPROVED
         ).count(),
     )
+
+
+def export_reading(user) -> dict:
+    preferences = ReaderPreferences.objects.filter(user=user).first()
+    return {
+        "watching_topics": list(
+            Watch.objects.filter(user=user, topic__isnull=False).values_list(
+                "topic__title", flat=True
+            )
+        ),
+        "watching_categories": list(
+            Watch.objects.filter(user=user, category__isnull=False).values_list(
+                "category__name", flat=True
+            )
+        ),
+        "muted_words": preferences.muted_list() if preferences else [],
+        "hide_content_noted": preferences.hide_content_noted if preferences else False,
+        "break_until": preferences.break_until.isoformat()
+        if preferences and preferences.break_until
+        else None,
+    }
+
+
+def erase_reading(user, keep_posts: bool) -> None:
+    """Watches, notifications, preferences and read markers go with the account."""
+    Watch.objects.filter(user=user).delete()
+    Notification.objects.filter(user=user).delete()
+    ReaderPreferences.objects.filter(user=user).delete()
+    TopicRead.objects.filter(user=user).delete()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from mscos.forum import permissions
+from mscos.forum import permissions, watching
 from mscos.forum.models import ForumCategory, Post, PostRevision, Status, Topic
 from mscos.forum.rendering import link_count, render_markdown
 from mscos.safety import ratelimit
@@ -172,6 +172,7 @@ def topic_create(
     )
     if status == Status.APPROVED:
         _count_public_post(topic, opening=True, at=now)
+        watching.notify_watchers(post)
     return topic, post, token
 
 
@@ -210,6 +211,7 @@ def post_create(
     )
     if status == Status.APPROVED:
         _count_public_post(topic, opening=False, at=post.created_at)
+        watching.notify_watchers(post)
     return post, token
 
 
@@ -275,6 +277,8 @@ def _set_status(post: Post, status: str) -> None:
         )
         if post.position != 1:
             Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + delta)
+    if status == Status.APPROVED and not was_public:
+        watching.notify_watchers(post)
     if status == Status.APPROVED:
         Topic.objects.filter(pk=topic.pk, last_activity_at__lt=post.created_at).update(
             last_activity_at=post.created_at

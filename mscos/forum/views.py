@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from mscos.forum import forms, permissions, selectors, services
+from mscos.forum import forms, permissions, reader, selectors, services, watching
 from mscos.forum import search as forum_search
 from mscos.forum.models import ForumCategory, Post
 from mscos.forum.rendering import quote_markdown
@@ -28,10 +28,15 @@ def category_detail(request, slug: str):
         page = max(int(request.GET.get("page", "1")), 1)
     except ValueError:
         page = 1
-    topics = selectors.topics_for_category(category, request.user, page)
+    topics = selectors.topics_for_category(category, request.user, page)[
+        : selectors.TOPICS_PER_PAGE + 1
+    ]
+    shown = topics[: selectors.TOPICS_PER_PAGE]
     context = {
         "category": category,
-        "topics": topics[: selectors.TOPICS_PER_PAGE],
+        "topics": shown,
+        "unread": reader.unread_topic_ids(request.user, shown),
+        "watching": watching.is_watching(request.user, category=category),
         "page": page,
         "has_next": len(topics) > selectors.TOPICS_PER_PAGE,
         "can_post": permissions.can_post_in_category(request.user, category)
@@ -57,10 +62,15 @@ def topic_detail(request, topic_id: int):
         last="last" in request.GET,
     )
     user = request.user
+    preferences = reader.preferences_for(user)
+    for post in page.posts:
+        post.folded = reader.folded_reason(post, preferences)
+    reader.mark_read(user=user, topic=topic, position=page.last_position)
     context = {
         "topic": topic,
         "category": topic.category,
         "page": page,
+        "watching": watching.is_watching(user, topic=topic),
         "is_moderator": permissions.is_moderator(user),
         "can_reply": permissions.can_reply(user, topic),
         "can_guest_reply": permissions.can_guest_reply(user, topic),
@@ -329,3 +339,70 @@ def search(request):
         "selected": category.slug if category else "",
     }
     return render(request, "forum/search.html", context)
+
+
+@login_required
+@require_POST
+def watch(request):
+    """Start or stop watching a topic or a category."""
+    watching_now = request.POST.get("watch") == "on"
+    if topic_id := _position(request.POST.get("topic")):
+        topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
+        watching.watch_set(user=request.user, topic=topic, watching=watching_now)
+        target = topic.get_absolute_url()
+    else:
+        category = permissions.get_category_for_user_or_404(
+            request.user, request.POST.get("category", "")
+        )
+        watching.watch_set(user=request.user, category=category, watching=watching_now)
+        target = category.get_absolute_url()
+    if watching_now:
+        messages.success(request, _("You will get an email when there is something new here."))
+    else:
+        messages.success(request, _("You will no longer get emails about this."))
+    return redirect(target)
+
+
+@never_cache
+@login_required
+def preferences(request):
+    """Muted words, content-noted posts, and taking a break from the forums."""
+    current = reader.preferences_for(request.user)
+    posting_preferences = request.method == "POST" and not request.POST.get("action")
+    form = forms.ReaderPreferencesForm(
+        request.POST if posting_preferences else None,
+        initial={
+            "muted_words": current.muted_words,
+            "hide_content_noted": current.hide_content_noted,
+        },
+    )
+    if request.method == "POST" and request.POST.get("action") == "end_break":
+        reader.break_end(user=request.user)
+        messages.success(request, _("Welcome back. The forums are in your menu again."))
+        return redirect("forum:preferences")
+    break_form = forms.BreakForm()
+    if request.method == "POST" and request.POST.get("action") == "break":
+        break_form = forms.BreakForm(request.POST)
+        if break_form.is_valid():
+            until = reader.break_start(user=request.user, days=break_form.cleaned_data["days"])
+            messages.success(
+                request,
+                _("Your break has started. No forum emails until %(date)s.")
+                % {"date": until.strftime("%d %B %Y")},
+            )
+            return redirect("accounts:overview")
+    elif request.method == "POST" and form.is_valid():
+        reader.preferences_update(
+            user=request.user,
+            muted_words=form.cleaned_data["muted_words"],
+            hide_content_noted=form.cleaned_data["hide_content_noted"],
+        )
+        messages.success(request, _("Your reading preferences are saved."))
+        return redirect("forum:preferences")
+    context = {
+        "form": form,
+        "break_form": break_form,
+        "on_break": reader.is_on_break(request.user),
+        "preferences": current,
+    }
+    return render(request, "forum/preferences.html", context)

@@ -16,6 +16,8 @@ def primary_navigation(context):
     items = []
     for item in navigation.items.select_related("link_page").order_by("sort_order"):
         children = submenu_links(item.submenu, request) if item.submenu else []
+        if children is None:
+            continue  # e.g. the forums, for a member taking a break from them
         items.append({"label": item.label, "url": item.url, "children": children, "current": ""})
     # Only the closest section is current: on /community-of-practice/updates/x/ that is
     # "Updates", not "Community of Practice" as well.

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from mscos.forum import forms, permissions, reader, selectors, services, watching
 from mscos.forum import search as forum_search
 from mscos.forum.models import ForumCategory, Post
-from mscos.forum.rendering import quote_markdown
+from mscos.forum.rendering import quote_markdown, render_markdown
 from mscos.safety.addresses import address_hash
 
 
@@ -72,6 +72,7 @@ def topic_detail(request, topic_id: int):
         "page": page,
         "watching": watching.is_watching(user, topic=topic),
         "is_moderator": permissions.is_moderator(user),
+        "move_targets": selectors.categories_in_order() if permissions.is_moderator(user) else [],
         "can_reply": permissions.can_reply(user, topic),
         "can_guest_reply": permissions.can_guest_reply(user, topic),
         "reply_form": forms.MemberPostForm(first_post=_first_post(user))
@@ -118,8 +119,9 @@ def topic_new(request, slug: str):
     else:
         raise PermissionDenied
     kwargs = {} if guest else {"first_post": _first_post(user)}
-    form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
+    preview = _preview(request)
+    form = _posting_form(request, form_class, preview, **kwargs)
+    if request.method == "POST" and not preview and form.is_valid():
         data = form.cleaned_data
         try:
             _topic, post, token = services.topic_create(
@@ -139,7 +141,13 @@ def topic_new(request, slug: str):
     return render(
         request,
         "forum/post_form.html",
-        {"form": form, "category": category, "guest": guest, "heading": _("Start a topic")},
+        {
+            "form": form,
+            "category": category,
+            "guest": guest,
+            "heading": _("Start a topic"),
+            "preview": preview,
+        },
     )
 
 
@@ -162,8 +170,9 @@ def reply(request, topic_id: int):
         if quoted is not None and permissions.can_see_post(user, quoted):
             initial["body"] = quote_markdown(quoted.body, selectors.author_label(quoted)) + "\n\n"
     kwargs = {} if guest else {"first_post": _first_post(user)}
-    form = form_class(request.POST or None, initial=initial, **kwargs)
-    if request.method == "POST" and form.is_valid():
+    preview = _preview(request)
+    form = _posting_form(request, form_class, preview, initial=initial, **kwargs)
+    if request.method == "POST" and not preview and form.is_valid():
         data = form.cleaned_data
         try:
             post, token = services.post_create(
@@ -188,8 +197,23 @@ def reply(request, topic_id: int):
             "category": topic.category,
             "guest": guest,
             "heading": _("Reply to: %(title)s") % {"title": topic.title},
+            "preview": preview,
         },
     )
+
+
+def _preview(request) -> str:
+    """The post as it will look, when the person asked to preview it rather than send it."""
+    if request.method == "POST" and "preview" in request.POST:
+        return render_markdown(request.POST.get("body", "")) or "<p></p>"
+    return ""
+
+
+def _posting_form(request, form_class, preview: str, initial=None, **kwargs):
+    """A bound form to send; after a preview, an unbound one holding what was written."""
+    if preview:
+        return form_class(initial={**(initial or {}), **request.POST.dict()}, **kwargs)
+    return form_class(request.POST or None, initial=initial, **kwargs)
 
 
 def _add_errors(form, error: ValidationError) -> None:

@@ -217,3 +217,51 @@ def test_hostile_markdown_is_inert_on_the_page(client, member, topic, hostile):
     client.post(f"/forums/t/{topic.pk}/reply/", form_data(body=hostile))
     html = Client().get(topic.get_absolute_url()).content.decode()
     assert "<script>alert" not in html and 'href="javascript' not in html.lower()
+
+
+def test_preview_shows_the_post_without_sending_it(client, member, topic):
+    client.force_login(member)
+    response = client.post(
+        f"/forums/t/{topic.pk}/reply/", form_data(body="Looks **bold** here", preview="1")
+    )
+    html = response.content.decode()
+    assert "Preview: not sent yet" in html and "<strong>bold</strong>" in html
+    assert "Looks **bold** here" in html  # kept in the form to send
+    assert Post.objects.count() == 1
+
+
+def test_moderators_see_the_edit_history_and_others_do_not(client, member, moderator, topic):
+    post = Post.objects.get(position=1)
+    services.post_edit(post=post, body="Second version", content_note="", acting_user=member)
+    client.force_login(moderator)
+    assert "Opening words" in client.get(topic.get_absolute_url()).content.decode()
+    for reader in [Client(), member]:
+        viewer = Client()
+        if reader is member:
+            viewer.force_login(member)
+        assert "Opening words" not in viewer.get(topic.get_absolute_url()).content.decode()
+
+
+def test_moderators_see_posts_waiting_in_a_topic(client, member, other_member, moderator, db):
+    from mscos.forum.models import ForumCategory
+
+    category = ForumCategory.objects.create(
+        name="All checked", slug="all-checked", premoderation="all"
+    )
+    topic, first, _ = services.topic_create(
+        category=category, title="Checked", body="Opening", acting_user=member
+    )
+    services.post_approve(post=first, acting_user=moderator)
+    topic.refresh_from_db()
+    services.post_create(topic=topic, body="Waiting reply", acting_user=other_member)
+    client.force_login(moderator)
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "Opening" in html and "Waiting reply" in html
+    assert "Waiting reply" not in Client().get(topic.get_absolute_url()).content.decode()
+
+
+def test_every_help_text_is_tied_to_its_field(client, member, topic):
+    client.force_login(member)
+    html = client.get(f"/forums/t/{topic.pk}/reply/").content.decode()
+    for described in re.findall(r'aria-describedby="([^"]+)"', html):
+        assert f'id="{described}"' in html, described

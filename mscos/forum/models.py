@@ -163,6 +163,9 @@ class Post(models.Model):
     body_html = models.TextField()
     content_note = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    # Its words suggest someone may be in danger: first in the queue, never published unseen.
+    is_urgent = models.BooleanField(default=False)
+    held_because = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     # A keyed hash of the sender's network (never the address), blanked after the retention time.

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from mscos.forum import permissions, watching
+from mscos.forum import permissions, screening, watching
 from mscos.forum.models import ForumCategory, Post, PostRevision, Status, Topic
 from mscos.forum.rendering import link_count, render_markdown
 from mscos.safety import ratelimit
@@ -45,6 +45,14 @@ def _check_body(body: str, *, author, new_member: bool) -> str:
             }
         )
     return body
+
+
+def _screened(text: str) -> screening.ScreenResult:
+    """Watched words and safeguarding phrases; a refusal is raised as a friendly form error."""
+    result = screening.screen(text)
+    if result.block_message:
+        raise ValidationError({"body": result.block_message})
+    return result
 
 
 def _check_rate(*, author, address_hash: str) -> None:
@@ -99,6 +107,7 @@ def _new_post(
     content_note: str,
     address_hash: str,
     status: str,
+    screened: screening.ScreenResult,
 ) -> tuple[Post, str]:
     # Lock the topic row so two replies at once never get the same position.
     locked = Topic.objects.select_for_update().get(pk=topic.pk)
@@ -117,6 +126,8 @@ def _new_post(
         status=status,
         address_hash=address_hash,
         guest_token_hash=make_password(guest_token) if guest_token else "",
+        is_urgent=screened.urgent,
+        held_because="; ".join(screened.reasons)[:200],
     )
     return post, guest_token
 
@@ -148,8 +159,10 @@ def topic_create(
             {"title": _("Please give the topic a title of at least 3 characters.")}
         )
     body = _check_body(body, author=author, new_member=_is_new_member(author))
+    screened = _screened(f"{title}\n{body}\n{content_note}")
     _check_rate(author=author, address_hash=address_hash)
-    status = Status.PENDING if _needs_checking(category, author) else Status.APPROVED
+    held = screened.hold or _needs_checking(category, author)
+    status = Status.PENDING if held else Status.APPROVED
     now = timezone.now()
     topic = Topic.objects.create(
         category=category,
@@ -169,6 +182,7 @@ def topic_create(
         content_note=content_note,
         address_hash=address_hash,
         status=status,
+        screened=screened,
     )
     if status == Status.APPROVED:
         _count_public_post(topic, opening=True, at=now)
@@ -197,8 +211,10 @@ def post_create(
     if not allowed:
         raise PermissionDenied
     body = _check_body(body, author=author, new_member=_is_new_member(author))
+    screened = _screened(f"{body}\n{content_note}")
     _check_rate(author=author, address_hash=address_hash)
-    status = Status.PENDING if _needs_checking(topic.category, author) else Status.APPROVED
+    held = screened.hold or _needs_checking(topic.category, author)
+    status = Status.PENDING if held else Status.APPROVED
     post, token = _new_post(
         topic=topic,
         author=author,
@@ -208,6 +224,7 @@ def post_create(
         content_note=content_note,
         address_hash=address_hash,
         status=status,
+        screened=screened,
     )
     if status == Status.APPROVED:
         _count_public_post(topic, opening=False, at=post.created_at)
@@ -221,8 +238,21 @@ def post_edit(*, post: Post, body: str, content_note: str, acting_user) -> Post:
     if not permissions.can_edit_post(acting_user, post):
         raise PermissionDenied
     body = _check_body(body, author=acting_user, new_member=_is_new_member(acting_user))
+    screened = _screened(f"{body}\n{content_note}")
     _save_revision(post, body=body, content_note=content_note)
+    _hold_if_screened(post, screened)
     return post
+
+
+def _hold_if_screened(post: Post, screened: screening.ScreenResult) -> None:
+    """An edit that trips a watched word goes back to the moderators."""
+    if not screened.hold:
+        return
+    post.is_urgent = post.is_urgent or screened.urgent
+    post.held_because = "; ".join(screened.reasons)[:200]
+    post.save(update_fields=["is_urgent", "held_because"])
+    if post.status == Status.APPROVED:
+        _set_status(post, Status.PENDING)
 
 
 def _save_revision(post: Post, *, body: str, content_note: str) -> None:
@@ -247,7 +277,9 @@ def guest_post_edit(*, post: Post, token: str, body: str, content_note: str) -> 
     ):
         raise PermissionDenied
     body = _check_body(body, author=None, new_member=True)
+    screened = _screened(f"{body}\n{content_note}")
     _save_revision(post, body=body, content_note=content_note)
+    _hold_if_screened(post, screened)
     if post.status == Status.APPROVED:  # an edited guest post is checked again
         _set_status(post, Status.PENDING)
     return post

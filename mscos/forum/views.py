@@ -93,6 +93,13 @@ def _first_post(user) -> bool:
 
 
 def _after_posting(request, post: Post, guest_token: str):
+    if post.is_urgent:
+        # Help first, before anything else; the post waits for a moderator.
+        response = render(
+            request, "forum/help_now.html", {"post": post, "guest_token": guest_token}
+        )
+        response["Cache-Control"] = "no-store"
+        return response
     if guest_token:
         # Shown once, in this response only: nothing keeps it, not even a session.
         link = request.build_absolute_uri(
@@ -244,6 +251,8 @@ def post_edit(request, post_id: int):
         except ValidationError as error:
             _add_errors(form, error)
         else:
+            if post.is_urgent:
+                return _after_posting(request, post, "")
             messages.success(request, _("Your changes are saved."))
             return redirect(post.get_absolute_url())
     return render(

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "mscos.updates",
     "mscos.events",
     "mscos.forum",
+    "mscos.moderation",
     "mscos.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from mscos.moderation.models import WatchedWord
+
+
+class WatchedWordViewSet(SnippetViewSet):
+    model = WatchedWord
+    icon = "warning"
+    menu_label = _("Watched words")
+    add_to_admin_menu = True
+    list_display = ["phrase", "action"]
+    list_filter = ["action"]
+
+
+register_snippet(WatchedWordViewSet)

@@ -1,6 +1,7 @@
 import datetime
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,7 @@ class ForumConfig(AppConfig):
         from mscos.safety.retention import register_address_hash
 
         navigation.register()
+        post_migrate.connect(_ensure_search_index, sender=self, dispatch_uid="forum-fts")
         register_periodic(
             "forum-notification-digests",
             every=datetime.timedelta(minutes=10),
@@ -33,3 +35,9 @@ class ForumConfig(AppConfig):
         register_address_hash(
             Post, hash_field="address_hash", time_field="created_at", delete_row=False
         )
+
+
+def _ensure_search_index(using="default", **kwargs) -> None:
+    from mscos.forum.search import ensure_sqlite_index
+
+    ensure_sqlite_index(using)

@@ -11,6 +11,52 @@ RESULT_LIMIT = 30
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+SQLITE_TRIGGERS = {
+    "forum_post_fts_insert": """CREATE TRIGGER forum_post_fts_insert AFTER INSERT ON forum_post
+       WHEN new.status = 'approved' BEGIN
+         INSERT INTO forum_post_fts(rowid, title, body)
+         VALUES (new.id, (SELECT title FROM forum_topic WHERE id = new.topic_id), new.body);
+       END""",
+    "forum_post_fts_update": """CREATE TRIGGER forum_post_fts_update
+       AFTER UPDATE OF status, body, topic_id ON forum_post BEGIN
+         DELETE FROM forum_post_fts WHERE rowid = old.id;
+         INSERT INTO forum_post_fts(rowid, title, body)
+         SELECT new.id, (SELECT title FROM forum_topic WHERE id = new.topic_id), new.body
+         WHERE new.status = 'approved';
+       END""",
+    "forum_post_fts_delete": """CREATE TRIGGER forum_post_fts_delete AFTER DELETE ON forum_post
+       BEGIN
+         DELETE FROM forum_post_fts WHERE rowid = old.id;
+       END""",
+}
+
+
+def ensure_sqlite_index(using: str = "default") -> bool:
+    """Recreates the FTS5 triggers if a migration dropped them (SQLite drops a table's triggers
+    when Django rebuilds the table to alter it) and refills the index; True if it had to."""
+    from django.db import connections
+
+    target = connections[using]
+    if target.vendor != "sqlite":
+        return False
+    with target.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+        present = {row[0] for row in cursor.fetchall()}
+        if "forum_post" not in present or "forum_post_fts" not in present:
+            return False
+        missing = [name for name in SQLITE_TRIGGERS if name not in present]
+        if not missing:
+            return False
+        for name in missing:
+            cursor.execute(SQLITE_TRIGGERS[name])
+        cursor.execute("DELETE FROM forum_post_fts")
+        cursor.execute(
+            "INSERT INTO forum_post_fts(rowid, title, body) SELECT p.id, t.title, p.body "
+            "FROM forum_post p JOIN forum_topic t ON t.id = p.topic_id WHERE p.status = 'approved'"
+        )
+    return True
+
+
 def _fts5_query(text: str) -> str:
     """Each word quoted, so nothing a person types can be read as FTS5 syntax."""
     words = WORD.findall(text)[:12]

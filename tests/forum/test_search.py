@@ -76,3 +76,20 @@ def test_empty_search_shows_the_form(client, db):
     response = client.get("/forums/search/")
     assert response.status_code == 200 and 'role="search"' in response.content.decode()
     assert search.search_posts("   ", None) == []
+
+
+def test_search_index_survives_a_table_rebuild(client, posts):
+    """SQLite drops triggers when Django rebuilds a table; migrate puts them back and refills."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        assert search.ensure_sqlite_index() is False  # PostgreSQL indexes need no repair
+        return
+    with connection.cursor() as cursor:
+        for name in search.SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {name}")  # what a table rebuild does
+        cursor.execute("DELETE FROM forum_post_fts")
+    assert "Tenancy support" not in client.get("/forums/search/?q=landlord").content.decode()
+    assert search.ensure_sqlite_index() is True
+    assert search.ensure_sqlite_index() is False  # idempotent
+    assert "Tenancy support" in client.get("/forums/search/?q=landlord").content.decode()

@@ -1,4 +1,4 @@
-"""axe-core finds nothing serious or critical on the home page and an outcome page."""
+"""axe-core finds nothing serious or critical on the main page types, forms included."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -7,6 +7,13 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 PAGES = [
     pytest.param("/", id="home"),
     pytest.param("/core-outcomes/safety-from-any-trafficker-or-other-abuser/", id="outcome"),
+    pytest.param("/forums/", id="forums"),
+    pytest.param("/forums/secure-and-suitable-housing/", id="category"),
+    pytest.param("/forums/search/?q=housing", id="search"),
+    pytest.param("/forums/secure-and-suitable-housing/new/", id="guest-post-form"),
+    pytest.param("/account/signup/", id="sign-up"),
+    pytest.param("/account/login/", id="sign-in"),
+    pytest.param("/privacy/", id="privacy"),
 ]
 
 

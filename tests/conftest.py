@@ -29,6 +29,14 @@ def demo_site(db):
 
 
 @pytest.fixture
+def fresh_cache(db):
+    """Rate-limit counters and cached settings start empty and are left empty."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def outcome_page(demo_site) -> OutcomePage:
     return OutcomePage.objects.get(slug="safety-from-any-trafficker-or-other-abuser")
 

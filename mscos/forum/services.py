@@ -1,6 +1,7 @@
 """Writes for the forum. Every change made on someone's behalf names the acting user for the log."""
 
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -97,17 +98,35 @@ def _count_public_post(topic: Topic, *, opening: bool, at) -> None:
         )
 
 
+@dataclass
+class _Checked:
+    body: str
+    status: str
+    screened: screening.ScreenResult
+
+
+def _checked_submission(
+    *, category, author, text: str, screened_extra: str, content_note: str, address_hash: str
+) -> _Checked:
+    """Every check a new post passes, in order: length and links, words, rate; then its status."""
+    body = _check_body(text, author=author, new_member=_is_new_member(author))
+    screened = _screened(f"{screened_extra}\n{body}\n{content_note}")
+    _check_rate(author=author, address_hash=address_hash)
+    held = screened.hold or _needs_checking(category, author)
+    return _Checked(
+        body=body, status=Status.PENDING if held else Status.APPROVED, screened=screened
+    )
+
+
 def _new_post(
     *,
     topic: Topic,
     author,
-    body: str,
     anonymous: bool,
     guest_name: str,
     content_note: str,
     address_hash: str,
-    status: str,
-    screened: screening.ScreenResult,
+    checked: _Checked,
 ) -> tuple[Post, str]:
     # Lock the topic row so two replies at once never get the same position.
     locked = Topic.objects.select_for_update().get(pk=topic.pk)
@@ -120,14 +139,14 @@ def _new_post(
         author=author,
         is_anonymous=anonymous and author is not None,
         guest_name=(guest_name.strip() or _("Anonymous")) if author is None else "",
-        body=body,
-        body_html=render_markdown(body),
+        body=checked.body,
+        body_html=render_markdown(checked.body),
         content_note=content_note.strip(),
-        status=status,
+        status=checked.status,
         address_hash=address_hash,
         guest_token_hash=make_password(guest_token) if guest_token else "",
-        is_urgent=screened.urgent,
-        held_because="; ".join(screened.reasons)[:200],
+        is_urgent=checked.screened.urgent,
+        held_because="; ".join(checked.screened.reasons)[:200],
     )
     return post, guest_token
 
@@ -158,11 +177,14 @@ def topic_create(
         raise ValidationError(
             {"title": _("Please give the topic a title of at least 3 characters.")}
         )
-    body = _check_body(body, author=author, new_member=_is_new_member(author))
-    screened = _screened(f"{title}\n{body}\n{content_note}")
-    _check_rate(author=author, address_hash=address_hash)
-    held = screened.hold or _needs_checking(category, author)
-    status = Status.PENDING if held else Status.APPROVED
+    checked = _checked_submission(
+        category=category,
+        author=author,
+        text=body,
+        screened_extra=title,
+        content_note=content_note,
+        address_hash=address_hash,
+    )
     now = timezone.now()
     topic = Topic.objects.create(
         category=category,
@@ -170,21 +192,19 @@ def topic_create(
         author=author,
         is_anonymous=anonymous and author is not None,
         guest_name=(guest_name.strip() or _("Anonymous")) if author is None else "",
-        status=status,
+        status=checked.status,
         last_activity_at=now,
     )
     post, token = _new_post(
         topic=topic,
         author=author,
-        body=body,
         anonymous=anonymous,
         guest_name=guest_name,
         content_note=content_note,
         address_hash=address_hash,
-        status=status,
-        screened=screened,
+        checked=checked,
     )
-    if status == Status.APPROVED:
+    if checked.status == Status.APPROVED:
         _count_public_post(topic, opening=True, at=now)
         watching.notify_watchers(post)
     return topic, post, token
@@ -210,23 +230,24 @@ def post_create(
     )
     if not allowed:
         raise PermissionDenied
-    body = _check_body(body, author=author, new_member=_is_new_member(author))
-    screened = _screened(f"{body}\n{content_note}")
-    _check_rate(author=author, address_hash=address_hash)
-    held = screened.hold or _needs_checking(topic.category, author)
-    status = Status.PENDING if held else Status.APPROVED
+    checked = _checked_submission(
+        category=topic.category,
+        author=author,
+        text=body,
+        screened_extra="",
+        content_note=content_note,
+        address_hash=address_hash,
+    )
     post, token = _new_post(
         topic=topic,
         author=author,
-        body=body,
         anonymous=anonymous,
         guest_name=guest_name,
         content_note=content_note,
         address_hash=address_hash,
-        status=status,
-        screened=screened,
+        checked=checked,
     )
-    if status == Status.APPROVED:
+    if checked.status == Status.APPROVED:
         _count_public_post(topic, opening=False, at=post.created_at)
         watching.notify_watchers(post)
     return post, token

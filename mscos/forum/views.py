@@ -113,83 +113,41 @@ def _after_posting(request, post: Post, guest_token: str):
     return redirect(post.get_absolute_url())
 
 
-@never_cache
-def topic_new(request, slug: str):
-    category = permissions.get_category_for_user_or_404(request.user, slug)
+def _posting_page(
+    request,
+    *,
+    member_form,
+    guest_form,
+    may_post: bool,
+    may_guest_post: bool,
+    save,
+    context: dict,
+    initial=None,
+):
+    """The shared flow of starting a topic and replying: choose the form, preview or send."""
     user = request.user
-    if permissions.can_post_in_category(user, category):
-        form_class, guest = forms.MemberTopicForm, False
-    elif permissions.can_guest_post_in_category(user, category):
-        form_class, guest = forms.GuestTopicForm, True
+    if may_post:
+        form_class, guest = member_form, False
+    elif may_guest_post:
+        form_class, guest = guest_form, True
     elif not user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
     else:
         raise PermissionDenied
-    kwargs = {} if guest else {"first_post": _first_post(user)}
-    preview = _preview(request)
-    form = _posting_form(request, form_class, preview, **kwargs)
-    if request.method == "POST" and not preview and form.is_valid():
-        data = form.cleaned_data
-        try:
-            _topic, post, token = services.topic_create(
-                category=category,
-                title=data["title"],
-                body=data["body"],
-                acting_user=user,
-                anonymous=data.get("anonymous", False),
-                guest_name=data.get("guest_name", ""),
-                content_note=data["content_note"],
-                address_hash=address_hash(request),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            return _after_posting(request, post, token)
-    return render(
-        request,
-        "forum/post_form.html",
-        {
-            "form": form,
-            "category": category,
-            "guest": guest,
-            "heading": _("Start a topic"),
-            "preview": preview,
-        },
-    )
-
-
-@never_cache
-def reply(request, topic_id: int):
-    topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
-    user = request.user
-    if permissions.can_reply(user, topic):
-        form_class, guest = forms.MemberPostForm, False
-    elif permissions.can_guest_reply(user, topic):
-        form_class, guest = forms.GuestPostForm, True
-    elif not user.is_authenticated:
-        return redirect(f"{reverse('account_login')}?next={request.path}")
-    else:
-        raise PermissionDenied
-    initial = {}
-    quoted_id = _position(request.GET.get("quote"))
-    if quoted_id is not None:
-        quoted = Post.objects.filter(pk=quoted_id, topic=topic).select_related("author").first()
-        if quoted is not None and permissions.can_see_post(user, quoted):
-            initial["body"] = quote_markdown(quoted.body, selectors.author_label(quoted)) + "\n\n"
     kwargs = {} if guest else {"first_post": _first_post(user)}
     preview = _preview(request)
     form = _posting_form(request, form_class, preview, initial=initial, **kwargs)
     if request.method == "POST" and not preview and form.is_valid():
         data = form.cleaned_data
         try:
-            post, token = services.post_create(
-                topic=topic,
-                body=data["body"],
+            post, token = save(
                 acting_user=user,
+                body=data["body"],
                 anonymous=data.get("anonymous", False),
                 guest_name=data.get("guest_name", ""),
                 content_note=data["content_note"],
                 address_hash=address_hash(request),
+                **({"title": data["title"]} if "title" in data else {}),
             )
         except ValidationError as error:
             _add_errors(form, error)
@@ -198,14 +156,51 @@ def reply(request, topic_id: int):
     return render(
         request,
         "forum/post_form.html",
-        {
-            "form": form,
+        {**context, "form": form, "guest": guest, "preview": preview},
+    )
+
+
+@never_cache
+def topic_new(request, slug: str):
+    category = permissions.get_category_for_user_or_404(request.user, slug)
+
+    def save(**fields):
+        _topic, post, token = services.topic_create(category=category, **fields)
+        return post, token
+
+    return _posting_page(
+        request,
+        member_form=forms.MemberTopicForm,
+        guest_form=forms.GuestTopicForm,
+        may_post=permissions.can_post_in_category(request.user, category),
+        may_guest_post=permissions.can_guest_post_in_category(request.user, category),
+        save=save,
+        context={"category": category, "heading": _("Start a topic")},
+    )
+
+
+@never_cache
+def reply(request, topic_id: int):
+    topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
+    initial = {}
+    quoted_id = _position(request.GET.get("quote"))
+    if quoted_id is not None:
+        quoted = Post.objects.filter(pk=quoted_id, topic=topic).select_related("author").first()
+        if quoted is not None and permissions.can_see_post(request.user, quoted):
+            initial["body"] = quote_markdown(quoted.body, selectors.author_label(quoted)) + "\n\n"
+    return _posting_page(
+        request,
+        member_form=forms.MemberPostForm,
+        guest_form=forms.GuestPostForm,
+        may_post=permissions.can_reply(request.user, topic),
+        may_guest_post=permissions.can_guest_reply(request.user, topic),
+        save=lambda **fields: services.post_create(topic=topic, **fields),
+        context={
             "topic": topic,
             "category": topic.category,
-            "guest": guest,
             "heading": _("Reply to: %(title)s") % {"title": topic.title},
-            "preview": preview,
         },
+        initial=initial,
     )
 
 

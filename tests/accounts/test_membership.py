@@ -12,10 +12,8 @@ SIGNUP = "/account/signup/"
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits(db):
-    cache.clear()
-    yield
-    cache.clear()
+def fresh_rate_limits(fresh_cache):
+    """Every test here starts with no rate-limit counters (see tests/conftest.py)."""
 
 
 def sign_up(client, **fields):

@@ -11,10 +11,8 @@ STAFF_PATHS = ["/admin/", "/django-admin/", "/admin/pages/"]
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits(db):
-    cache.clear()
-    yield
-    cache.clear()
+def fresh_rate_limits(fresh_cache):
+    """Every test here starts with no rate-limit counters (see tests/conftest.py)."""
 
 
 @pytest.fixture

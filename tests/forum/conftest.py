@@ -4,7 +4,6 @@ import time
 
 import pytest
 from django.core import signing
-from django.core.cache import cache
 
 from mscos.forum import services
 from mscos.forum.models import ForumCategory
@@ -16,10 +15,8 @@ def started_long_ago() -> str:
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits(db):
-    cache.clear()
-    yield
-    cache.clear()
+def fresh_rate_limits(fresh_cache):
+    """Every test here starts with no rate-limit counters (see tests/conftest.py)."""
 
 
 @pytest.fixture

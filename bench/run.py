@@ -104,7 +104,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=10.0,
         help="before each measurement, wait for other work to use at most this share of the CPUs",
     )
-    parser.add_argument("--quiet-wait", type=float, default=60.0, help="but no longer (seconds)")
+    parser.add_argument(
+        "--quiet-wait", type=float, help="but no longer (seconds; 60, or 0 with --quick)"
+    )
     parser.add_argument("--regenerate", action="store_true", help="ignore cached data")
     parser.add_argument(
         "--postgres-url",
@@ -117,6 +119,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args.sizes = QUICK if args.quick else FULL
     args.duration = args.duration or (3.0 if args.quick else 10.0)
     args.rounds = args.rounds or (1 if args.quick else 3)
+    if args.quiet_wait is None:
+        args.quiet_wait = 0.0 if args.quick else 60.0
     args.warmup = args.warmup if args.warmup is not None else (1.0 if args.quick else 3.0)
     host = urlsplit(args.postgres_url).hostname
     if host not in {"127.0.0.1", "localhost", "::1", None}:

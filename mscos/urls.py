@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from mscos.accounts import views as accounts_views
 from mscos.core import views as core_views
+from mscos.moderation import views as moderation_views
 
 # Both admin sign-in pages go through the member sign-in (rate limits, two-factor).
 admin_login_redirect = RedirectView.as_view(pattern_name="account_login", query_string=True)
@@ -22,7 +23,10 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("account/", include("mscos.accounts.urls")),
     path("", include("mscos.safety.urls")),
+    # Reporting lives in moderation but sits beside the post it is about.
+    path("forums/p/<int:post_id>/report/", moderation_views.report, name="report_post"),
     path("forums/", include("mscos.forum.urls")),
+    path("moderation/", include("mscos.moderation.urls")),
 ]
 
 if settings.DEBUG:

@@ -37,6 +37,7 @@ READ_MATRIX = {
     "/forums/no-such-category/": everyone(NOT_FOUND),
     "/forums/feed/rss/": everyone(OK),
     "/forums/search/": everyone(OK),
+    "/moderation/": {**everyone(NOT_FOUND), "anonymous": REDIRECT, "moderator": OK, "admin": OK},
     "/forums/feed/atom/": everyone(OK),
     "/forums/general-discussion/feed/rss/": everyone(OK),
     "/forums/general-discussion/new/": {**signed_in(OK), "anonymous": OK},  # guests may post there

@@ -166,6 +166,8 @@ class Post(models.Model):
     # Its words suggest someone may be in danger: first in the queue, never published unseen.
     is_urgent = models.BooleanField(default=False)
     held_because = models.CharField(max_length=200, blank=True)
+    # Shown to the author when a moderator hides the post, so they know why.
+    moderator_note = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
     # A keyed hash of the sender's network (never the address), blanked after the retention time.

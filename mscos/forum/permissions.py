@@ -48,7 +48,12 @@ def can_see_topic(user, topic: Topic) -> bool:
         return True
     if is_moderator(user):
         return True
-    return topic.status == Status.PENDING and user.is_authenticated and topic.author_id == user.pk
+    # Its opener still sees a waiting or hidden topic (with the moderator's reason).
+    return (
+        topic.status in (Status.PENDING, Status.HIDDEN)
+        and user.is_authenticated
+        and topic.author_id == user.pk
+    )
 
 
 def can_reply(user, topic: Topic) -> bool:
@@ -72,7 +77,11 @@ def can_see_post(user, post: Post) -> bool:
         return True
     if is_moderator(user):
         return True
-    return post.status == Status.PENDING and user.is_authenticated and post.author_id == user.pk
+    return (
+        post.status in (Status.PENDING, Status.HIDDEN)
+        and user.is_authenticated
+        and post.author_id == user.pk
+    )
 
 
 def can_edit_post(user, post: Post) -> bool:

@@ -42,7 +42,12 @@ def author_label(item) -> str:
 def _visible(user) -> Q:
     if is_moderator(user):
         return Q()
-    mine = Q(status=Status.PENDING, author_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+    # Authors see their own waiting posts, and hidden ones with the moderator's reason.
+    mine = (
+        Q(status__in=[Status.PENDING, Status.HIDDEN], author_id=user.pk)
+        if user.is_authenticated
+        else Q(pk__in=[])
+    )
     return Q(status=Status.APPROVED) | mine
 
 

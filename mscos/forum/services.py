@@ -377,9 +377,23 @@ def post_approve_as_system(*, post: Post, reason: str) -> None:
 
 @transaction.atomic
 def post_hide(*, post: Post, acting_user, reason: str = "") -> None:
+    """Hides a post; the reason, if any, is shown to its author."""
     _require_moderator(acting_user)
     _set_status(post, Status.HIDDEN)
+    post.moderator_note = reason[:300]
+    post.save(update_fields=["moderator_note"])
     log(instance=post, action="mscos.post_hidden", user=acting_user, data={"reason": reason})
+
+
+@transaction.atomic
+def post_hide_pending_review(*, post: Post, reason: str) -> None:
+    """Hides a public post until a moderator looks (e.g. after several reports)."""
+    if post.status != Status.APPROVED:
+        return
+    _set_status(post, Status.PENDING)
+    post.held_because = reason[:200]
+    post.save(update_fields=["held_because"])
+    log(instance=post, action="mscos.post_held", user=None, data={"reason": reason})
 
 
 @transaction.atomic

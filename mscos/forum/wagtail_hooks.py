@@ -23,6 +23,7 @@ def register_forum_actions(actions):
     for action, label in [
         ("mscos.post_approved", _("Post approved")),
         ("mscos.post_hidden", _("Post hidden")),
+        ("mscos.post_held", _("Post held for review")),
         ("mscos.topic_changed", _("Topic locked or pinned")),
         ("mscos.topic_moved", _("Topic moved")),
         ("mscos.topic_hidden", _("Topic hidden")),

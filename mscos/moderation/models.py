@@ -33,3 +33,39 @@ class WatchedWord(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
+
+
+class Report(models.Model):
+    """Someone thinks a post needs a moderator's eyes."""
+
+    class Reason(models.TextChoices):
+        DANGER = "danger", _("Someone may be in danger")
+        IDENTIFIES = "identifies", _("It could identify someone")
+        HARMFUL = "harmful", _("It is harmful or unkind")
+        SPAM = "spam", _("It is spam or advertising")
+        OTHER = "other", _("Something else")
+
+    post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(_("what is wrong"), max_length=12, choices=Reason.choices)
+    note = models.TextField(_("anything else a moderator should know"), blank=True, max_length=1000)
+    reporter = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Guests are told apart by a daily-changing address hash, kept no longer than any other.
+    reporter_hash = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["resolved_at", "post"], name="moderation_open_reports")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "reporter"],
+                condition=models.Q(reporter__isnull=False, resolved_at__isnull=True),
+                name="one_open_report_per_member",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Report {self.pk}"

@@ -173,3 +173,15 @@ def test_password_reset_mail_goes_only_to_a_verified_address(client, member, mai
     assert any(
         "typo@example.org" in m.to and "/account/password/reset/key/" in m.body for m in mailoutbox
     )
+
+
+def test_changing_email_is_verified_before_it_is_used(client, member, mailoutbox):
+    EmailAddress.objects.create(user=member, email="old@example.org", verified=True, primary=True)
+    client.force_login(member)
+    response = client.post("/account/email/", {"action_add": "", "email": "new@example.org"})
+    assert response.status_code in {200, 302}
+    new = EmailAddress.objects.get(email="new@example.org")
+    assert new.verified is False
+    assert any(m.to == ["new@example.org"] for m in mailoutbox)
+    # Until confirmed, the old address stays the one in use.
+    assert EmailAddress.objects.get(user=member, primary=True).email == "old@example.org"

@@ -405,14 +405,14 @@ def machine_ticks() -> tuple[int, int]:
     return sum(fields) - fields[3] - fields[4], sum(fields)  # less idle and iowait
 
 
-def process_ticks(pids: list[int]) -> dict[int, int]:
-    """CPU time of each process so far, in clock ticks; gone processes are left out."""
-    ticks = {}
-    for pid in pids:
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks[pid] = int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks
+def process_ticks(pid: int, *, reaped: bool = False) -> int:
+    """CPU time of a process so far in clock ticks (with its reaped children's); 0 once gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks + (int(fields[13]) + int(fields[14]) if reaped else 0)  # cutime, cstime
 
 
 def children_ticks() -> int:
@@ -421,12 +421,14 @@ def children_ticks() -> int:
     return round((usage.ru_utime + usage.ru_stime) * os.sysconf("SC_CLK_TCK"))
 
 
-def server_pids(server_pid: int, database_url: str) -> list[int]:
-    """gunicorn's master and workers, and (PostgreSQL) the backends serving this database."""
-    pids = [server_pid]
+def server_ticks(server_pid: int, database_url: str) -> tuple[int, dict[int, int]]:
+    """CPU time so far of gunicorn (master, live workers, and workers it killed and reaped),
+    and of each PostgreSQL backend serving this database."""
+    family = process_ticks(server_pid, reaped=True)
     with contextlib.suppress(OSError):
         children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text()
-        pids += [int(pid) for pid in children.split()]
+        family += sum(process_ticks(int(pid)) for pid in children.split())
+    backends: dict[int, int] = {}
     if database_url.startswith("postgres"):
         import psycopg
 
@@ -435,8 +437,8 @@ def server_pids(server_pid: int, database_url: str) -> list[int]:
                 "SELECT pid FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             ).fetchall()
-        pids += [pid for (pid,) in rows]
-    return pids
+        backends = {pid: process_ticks(pid) for (pid,) in rows}
+    return family, backends
 
 
 def others_percent(seconds: float) -> float:
@@ -460,7 +462,7 @@ def measure(
     port: int,
     path: str,
     args: argparse.Namespace,
-    pids: Callable[[], list[int]],
+    server_cpu: Callable[[], tuple[int, dict[int, int]]],
     timeout: float = 10.0,
 ) -> dict:
     """One load.py run; also how much CPU other work took meanwhile (our processes excluded)."""
@@ -476,7 +478,7 @@ def measure(
         f"--timeout={timeout}",
     ]
     busy_before, total_before = machine_ticks()
-    servers_before, load_before = process_ticks(pids()), children_ticks()
+    (family_before, backends_before), load_before = server_cpu(), children_ticks()
     output = run_checked(
         command,
         env=dict(os.environ),
@@ -484,10 +486,11 @@ def measure(
         what="load.py",
     )
     busy_after, total_after = machine_ticks()
-    servers_after = process_ticks(pids())
-    # A database backend that started meanwhile counts whole; one that ended is not counted.
-    ours = children_ticks() - load_before
-    ours += sum(after - servers_before.get(pid, 0) for pid, after in servers_after.items())
+    family_after, backends_after = server_cpu()
+    # A database backend that started meanwhile counts whole; one that ended is not counted
+    # (its last ticks are lost), so other work can be overstated a little on PostgreSQL.
+    ours = children_ticks() - load_before + family_after - family_before
+    ours += sum(after - backends_before.get(pid, 0) for pid, after in backends_after.items())
     others = min(max(busy_after - busy_before - ours, 0) / max(total_after - total_before, 1), 1)
     # The whole load.py run (warm-up included) is covered, so this is a fair average.
     return {**json.loads(output.strip().splitlines()[-1]), "others": round(100 * others, 1)}
@@ -499,8 +502,8 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
         folder = DATA_DIR / f"{engine}-{args.sizes.key}"
         with gunicorn(database_url, folder / "gunicorn.log") as (port, server_pid):
 
-            def pids() -> list[int]:
-                return server_pids(server_pid, database_url)
+            def server_cpu() -> tuple[int, dict[int, int]]:
+                return server_ticks(server_pid, database_url)
 
             targets = pages(manifest)
             for _name, path, expected in targets:
@@ -511,7 +514,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
             for round_number in range(1, args.rounds + 1):
                 for name, path, _expected in targets:
                     quiet = wait_for_quiet(args)
-                    result = measure(port, path, args, pids)
+                    result = measure(port, path, args, server_cpu)
                     runs[name].append({"name": name, "round": round_number, **result})
                     report(engine, round_number, name, quiet, result)
             # Searches last, once each: a slow one keeps workers (and PostgreSQL) busy after it.
@@ -525,7 +528,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
                 for name, path in searches(manifest):
                     wait_until_responsive(port)
                     quiet = wait_for_quiet(args)
-                    result = measure(port, path, args, pids, timeout=SEARCH_TIMEOUT)
+                    result = measure(port, path, args, server_cpu, timeout=SEARCH_TIMEOUT)
                     cancel_running_queries(database_url)
                     runs[name] = [{"name": name, "round": 1, **result}]
                     report(engine, 1, name, quiet, result)
@@ -590,12 +593,25 @@ def table(results: list[dict]) -> str:
         "|---|---|---|--:|--:|--:|--:|--:|--:|--:|\n"
     )
     lines = [
-        f"| {result['engine']} | {r['name']} | `{r['path']}` | {r['median_ms']} | {r['p95_ms']} "
-        f"| {r['p99_ms']} | {r['rps']} | {r['requests']} | {r['errors']} | {r['others']}% |"
+        f"| {result['engine']} | {r['name']} | `{r['path']}` | {ms(r['median_ms'])} "
+        f"| {ms(r['p95_ms'])} | {ms(r['p99_ms'])} | {r['rps']} | {r['requests']} "
+        f"| {errors(r)} | {r['others']}% |"
         for result in results
         for r in result["rows"]
     ]
     return head + "\n".join(lines) + "\n"
+
+
+def ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+def errors(row: dict) -> str:
+    """How many requests failed, and how (HTTP status or the client's exception)."""
+    if not row["errors"]:
+        return "0"
+    kinds = ", ".join(f"{kind} x{n}" for kind, n in row["statuses"].items() if kind != "200")
+    return f"{row['errors']} ({kinds})"
 
 
 def rounds_table(results: list[dict]) -> str:
@@ -604,8 +620,8 @@ def rounds_table(results: list[dict]) -> str:
         "|---|---|--:|--:|--:|--:|--:|--:|\n"
     )
     lines = [
-        f"| {result['engine']} | {r['name']} | {r['round']} | {r['median_ms']} | {r['p95_ms']} "
-        f"| {r['rps']} | {r['errors']} | {r['others']}% |"
+        f"| {result['engine']} | {r['name']} | {r['round']} | {ms(r['median_ms'])} "
+        f"| {ms(r['p95_ms'])} | {r['rps']} | {errors(r)} | {r['others']}% |"
         for result in results
         for found in result["runs"].values()
         for r in found
@@ -618,7 +634,7 @@ def output_of(*command: str) -> str:
         result = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return "?"
-    return result.stdout.strip()
+    return result.stdout.rstrip()
 
 
 def machine() -> str:
@@ -689,6 +705,10 @@ def write_results(text: str, mode: str) -> None:
     )
     if pattern.search(current):
         current = pattern.sub(lambda _match: text, current)
+    elif mode == "full" and "<!-- results:quick:start -->" in current:  # full size first
+        current = current.replace(
+            "<!-- results:quick:start -->", text + "\n<!-- results:quick:start -->"
+        )
     else:
         current = current.rstrip() + "\n\n" + text
     RESULTS.write_text(current)

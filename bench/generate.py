@@ -15,7 +15,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
 # Raised with the data's shape, so run.py regenerates instead of reusing older data.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 POST_BATCH = 50_000
 
 SENTENCES = [
@@ -50,9 +50,13 @@ def schema_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def group_word(topic_number: int) -> str:
+    """A word only one topic has, in its title and its opening post (for a rare search)."""
+    return f"group{topic_number}"
+
+
 def rare_term(args: argparse.Namespace) -> str:
-    """A word found in one topic's title only (search for something rare)."""
-    return f"group{args.topics // 2 + 1}"
+    return group_word(args.topics // 2 + 1)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -253,7 +257,7 @@ def generate(args: argparse.Namespace) -> dict:
             created = Topic.objects.bulk_create(
                 Topic(
                     category=plans[i][0],
-                    title=f"{plain(rng.choice(SENTENCES))[:90].rstrip('.?')} (group{i + 1})",
+                    title=f"{plain(rng.choice(SENTENCES))[:90].rstrip('.?')} ({group_word(i + 1)})",
                     author_id=plans[i][1],
                     status=Status.APPROVED,
                     created_at=plans[i][2],
@@ -268,6 +272,7 @@ def generate(args: argparse.Namespace) -> dict:
 
     bodies = make_bodies(args.bodies, rng)
     member_count = len(member_ids)
+    from mscos.forum.rendering import render_markdown
 
     def posts() -> Iterator[Post]:
         serial = 0
@@ -277,6 +282,9 @@ def generate(args: argparse.Namespace) -> dict:
             for position in range(1, count + 1):
                 serial += 1
                 body, html = bodies[(serial * 7919) % len(bodies)]
+                if position == 1:  # the opening post names its group: one post per rare word
+                    body = f"{body}\n\nWe meet as {group_word(index + 1)}."
+                    html = render_markdown(body)
                 yield Post(
                     topic_id=topic_id,
                     position=position,

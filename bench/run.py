@@ -523,8 +523,8 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
                 status = fetch(port, first_search, timeout=SEARCH_TIMEOUT)[0]
             except (OSError, http.client.HTTPException) as error:
                 status = type(error).__name__
-            if status == 200:
-                search = "measured"
+            if status != 404:  # it exists: slow or failing, it is measured and reported
+                search = "measured" if status == 200 else f"measured (first answer: {status})"
                 for name, path in searches(manifest):
                     wait_until_responsive(port)
                     quiet = wait_for_quiet(args)

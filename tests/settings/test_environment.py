@@ -57,11 +57,12 @@ def test_secret_key_is_created_once_and_private(tmp_path):
 
 
 def run_django(settings_module: str, code: str, **extra_env: str) -> subprocess.CompletedProcess:
-    # A clean environment: no secret, and nothing the test session itself sets (DJANGO_*).
+    # A clean environment: no secret, no database or cache chosen by the CI run, and nothing
+    # the test session itself sets (DJANGO_*); each test passes what it means to test.
     env = {
         key: value
         for key, value in os.environ.items()
-        if key != "SECRET_KEY" and not key.startswith("DJANGO_")
+        if key not in {"SECRET_KEY", "DATABASE_URL", "REDIS_URL"} and not key.startswith("DJANGO_")
     }
     env.update(DJANGO_SETTINGS_MODULE=settings_module, **extra_env)
     return subprocess.run(  # noqa: S603

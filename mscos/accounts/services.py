@@ -6,7 +6,6 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.hashers import check_password, make_password
-from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -101,18 +100,6 @@ def badge_request_decide(*, badge_request: BadgeRequest, grant: bool, acting_use
         action="mscos.badge_granted" if grant else "mscos.badge_declined",
         user=acting_user,
     )
-
-
-def role_set(*, user: User, role: str, member: bool, acting_user: User) -> None:
-    """Adds or removes a role; only administrators may change roles."""
-    if not acting_user.is_superuser:
-        raise PermissionDenied
-    group, _created = Group.objects.get_or_create(name=role)
-    if member:
-        user.groups.add(group)
-    else:
-        user.groups.remove(group)
-    log(instance=user, action="mscos.role_changed", user=acting_user, data={"role": str(role)})
 
 
 def granted_badges(user: User) -> list[str]:

@@ -12,4 +12,3 @@ def register_account_actions(actions):
     )
     actions.register_action("mscos.badge_granted", _("Grant badge"), _("Badge granted"))
     actions.register_action("mscos.badge_declined", _("Decline badge"), _("Badge declined"))
-    actions.register_action("mscos.role_changed", _("Change role"), _("Role changed"))

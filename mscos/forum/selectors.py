@@ -122,16 +122,3 @@ def posts_for_topic(
     posts = rows[:POSTS_PER_PAGE]
     has_earlier = after is not None and visible.filter(position__lte=after).exists()
     return PostPage(posts=posts, has_earlier=has_earlier, has_later=len(rows) > POSTS_PER_PAGE)
-
-
-def pending_posts(limit: int = 50) -> list[Post]:
-    """Posts waiting for a moderator, oldest first."""
-    return list(
-        Post.objects.filter(status=Status.PENDING)
-        .select_related("topic__category", "author")
-        .order_by("created_at")[:limit]
-    )
-
-
-def approved_post_count(user) -> int:
-    return Post.objects.filter(author=user, status=Status.APPROVED).count()

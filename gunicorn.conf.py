@@ -11,3 +11,6 @@ errorlog = "-"
 # Load the app before forking so every worker shares mscos.safety.addresses' in-memory key secret.
 preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket is one path per user, so two servers on one machine would collide;
+# nothing here uses gunicornc.
+control_socket_disable = True

@@ -2,7 +2,7 @@
 
 import re
 
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 
 from mscos.forum.models import ForumCategory, Post, Status
 from mscos.forum.permissions import can_read_category
@@ -103,10 +103,62 @@ def search_posts(text: str, user, *, category: ForumCategory | None = None) -> l
             and post.topic.category_id in readable_set
         }
         return [found[pk] for pk in ids if pk in found][:RESULT_LIMIT]
-    # Written to match the expression indexes of migration 0005, so PostgreSQL can use them.
-    # Body only, newest first: the condition matches the partial GIN index of migration 0005,
-    # and no relevance score is computed for every match (a common word matches ~half the posts).
-    matches = "to_tsvector('english', forum_post.body) @@ websearch_to_tsquery('english', %s)"
-    # The SQL is fixed text; the reader's words go in only as parameters.
-    found = posts.extra(where=[matches], params=[text])  # noqa: S610 # nosec B610
-    return list(found.order_by("-created_at", "-pk")[:RESULT_LIMIT])
+    ids = _matching_ids_postgres(text, readable, RESULT_LIMIT)
+    found = posts.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+# How many of the newest approved posts the first pass looks at. A common word is found among
+# them at once; the index pass below would have to sort every one of its matches instead.
+RECENT_WINDOW = 5_000
+# A search that still runs after this long is stopped, so it cannot hold a worker.
+POSTGRES_TIMEOUT_MS = 3_000
+
+# The SQL below is fixed text; the reader's words and the categories go in only as parameters.
+RECENT_POSTS_SQL = """
+    SELECT p.id FROM (
+        SELECT id, created_at, topic_id, search_vector FROM forum_post
+        WHERE status = 'approved' ORDER BY created_at DESC, id DESC LIMIT %s
+    ) p JOIN forum_topic t ON t.id = p.topic_id
+    WHERE p.search_vector @@ websearch_to_tsquery('english', %s)
+      AND t.status = 'approved' AND t.category_id = ANY(%s)
+    ORDER BY p.created_at DESC, p.id DESC LIMIT %s
+"""
+# MATERIALIZED makes PostgreSQL take the GIN index (migration 0009) rather than walk the date
+# index backwards looking for a word that may be in no recent post.
+ALL_POSTS_SQL = """
+    WITH matched AS MATERIALIZED (
+        SELECT id, created_at, topic_id FROM forum_post
+        WHERE status = 'approved' AND search_vector @@ websearch_to_tsquery('english', %s)
+    )
+    SELECT m.id FROM matched m JOIN forum_topic t ON t.id = m.topic_id
+    WHERE t.status = 'approved' AND t.category_id = ANY(%s)
+    ORDER BY m.created_at DESC, m.id DESC LIMIT %s
+"""
+
+
+class SearchTooBroad(Exception):
+    """The search could not finish in time; the reader is asked for more specific words."""
+
+
+def _matching_ids_postgres(text: str, readable: list[int], limit: int) -> list[int]:
+    """Newest first: the newest posts are searched first, then, only when they hold too few
+    matches, every post through the GIN index."""
+    if not readable:
+        return []
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            # For this transaction only (set_config's third argument), so no connection keeps it.
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, true)", [str(POSTGRES_TIMEOUT_MS)]
+            )
+            cursor.execute(RECENT_POSTS_SQL, [RECENT_WINDOW, text, readable, limit])
+            ids = [row[0] for row in cursor.fetchall()]
+            if len(ids) < limit:
+                cursor.execute(ALL_POSTS_SQL, [text, readable, limit])
+                ids = [row[0] for row in cursor.fetchall()]
+    except OperationalError as error:  # psycopg's QueryCanceled is an OperationalError
+        if getattr(error.__cause__, "sqlstate", None) == "57014":
+            raise SearchTooBroad from error
+        raise
+    return ids

@@ -72,15 +72,20 @@ def _needs_checking(category: ForumCategory, author) -> bool:
     if category.premoderation == ForumCategory.Premoderation.ALL:
         return True
     if category.premoderation == ForumCategory.Premoderation.NEW_MEMBERS:
-        approved = Post.objects.filter(author=author, status=Status.APPROVED).count()
-        return approved < category.first_posts_checked
+        return not _has_approved_posts(author, category.first_posts_checked)
     return False
+
+
+def _has_approved_posts(author, at_least: int) -> bool:
+    # Counts no further than needed: a long-standing member may have thousands of posts.
+    approved = Post.objects.filter(author=author, status=Status.APPROVED).values("pk")
+    return approved[:at_least].count() >= at_least
 
 
 def _is_new_member(author) -> bool:
     if author is None:
         return True
-    return Post.objects.filter(author=author, status=Status.APPROVED).count() < NEW_MEMBER_POSTS
+    return not _has_approved_posts(author, NEW_MEMBER_POSTS)
 
 
 def _count_public_post(topic: Topic, *, opening: bool, at) -> None:

@@ -359,10 +359,15 @@ def search(request):
     slug = request.GET.get("category", "")
     if slug:
         category = ForumCategory.objects.filter(slug=slug).first()
-    results = forum_search.search_posts(text, request.user, category=category) if text else []
+    too_broad = False
+    try:
+        results = forum_search.search_posts(text, request.user, category=category) if text else []
+    except forum_search.SearchTooBroad:
+        results, too_broad = [], True
     context = {
         "query": text,
         "results": results,
+        "too_broad": too_broad,
         "categories": selectors.categories_for_user(request.user),
         "selected": category.slug if category else "",
     }

@@ -1,6 +1,7 @@
 """Search finds public posts only, respects who may read, and keeps anonymous authors anonymous."""
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from mscos.accounts.models import User
@@ -93,3 +94,42 @@ def test_search_index_survives_a_table_rebuild(client, posts):
     assert search.ensure_sqlite_index() is True
     assert search.ensure_sqlite_index() is False  # idempotent
     assert "Tenancy support" in client.get("/forums/search/?q=landlord").content.decode()
+
+
+def test_an_old_post_with_a_rare_word_is_found_beyond_the_newest_posts(
+    client, open_category, member, monkeypatch
+):
+    """PostgreSQL looks at the newest posts first and falls back to its index: an old post with
+    a rare word must still be found, and newer matches come first."""
+    monkeypatch.setattr(search, "RECENT_WINDOW", 2)
+    services.topic_create(
+        category=open_category, title="Old story", body="zanzibarish", acting_user=member
+    )
+    for number in range(4):
+        services.topic_create(
+            category=open_category,
+            title=f"Newer {number}",
+            body="ordinary words" if number < 3 else "zanzibarish again",
+            acting_user=member,
+        )
+    titles = [post.topic.title for post in search.search_posts("zanzibarish", None)]
+    assert titles == ["Newer 3", "Old story"]
+
+
+def _search_cancelled_by_the_server_shows_a_friendly_message(client, posts, monkeypatch):
+    # A query that outlasts the timeout, with the same parameters as the real one.
+    slow = "SELECT 1 FROM pg_sleep(1) WHERE %s::int > 0 AND %s <> '' AND %s::int[] IS NOT NULL"
+    monkeypatch.setattr(search, "RECENT_POSTS_SQL", slow + " LIMIT %s")
+    monkeypatch.setattr(search, "POSTGRES_TIMEOUT_MS", 50)
+    response = client.get("/forums/search/?q=landlord")
+    assert response.status_code == 200
+    assert "took too long" in response.content.decode()
+    # The timeout belonged to that transaction only: the next search works.
+    monkeypatch.undo()
+    assert "Tenancy support" in client.get("/forums/search/?q=landlord").content.decode()
+
+
+if connection.vendor == "postgresql":
+    test_search_cancelled_by_the_server_shows_a_friendly_message = (
+        _search_cancelled_by_the_server_shows_a_friendly_message
+    )

@@ -51,7 +51,7 @@ class ResourcesBlock(blocks.StreamBlock):
 
 class EventIndexPage(Page):
     """Events: what is coming up, and how to take part. The calendar feed and the private links
-    sent by email live beside it in events/urls.py (Wagtail's page routes allow no dots or colons)."""
+    sent by email live in events/urls.py (Wagtail's page routes allow no dots or colons)."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))

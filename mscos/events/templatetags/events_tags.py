@@ -23,7 +23,7 @@ def _span(event: EventPage, zone: zoneinfo.ZoneInfo) -> str:
         end_text = formats.time_format(end, "H:i")
     else:
         end_text = formats.date_format(end, "l j F Y, H:i")
-    return f"{day}, {start_time}–{end_text}"
+    return f"{day}, {start_time}\N{EN DASH}{end_text}"
 
 
 def _zone_label(event: EventPage, zone: zoneinfo.ZoneInfo) -> str:

@@ -1,1 +1,5 @@
-urlpatterns: list = []
+from django.urls import path
+
+from mscos.podcasts import views
+
+urlpatterns = [path("feed.xml", views.feed, name="podcast_feed")]

@@ -1,4 +1,4 @@
-"""Workshops, webinars and expert forums: the section page, event pages, registrations, invitations."""
+"""Workshops, webinars and expert forums: section page, event pages, registrations, invitations."""
 
 import datetime
 import zoneinfo

@@ -13,6 +13,7 @@ import wave
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Page
@@ -185,6 +186,21 @@ def cover_png(size: int = 1400) -> bytes:
     return buffer.getvalue()
 
 
+COVER_SIZE = 1400
+COVER_NAME = "mscos-demo-podcast-cover.png"
+AUDIO_NAME = "mscos-demo-podcast-episode-1.wav"
+
+
+def _stored_file(name: str, make):
+    """The generated file at `name`, made and stored only the first time (the demo is loaded
+    again and again in tests; one copy of each file is enough)."""
+    if not default_storage.exists(name):
+        saved = default_storage.save(name, make())
+        if saved != name:  # a race with another loader: use whichever was stored
+            name = saved
+    return name
+
+
 def _outcomes(slugs):
     return list(OutcomePage.objects.filter(slug__in=slugs))
 
@@ -259,10 +275,11 @@ def _events(index: EventIndexPage) -> None:
 def _podcast(home: Page) -> None:
     podcast = home.get_children().filter(slug="podcast").first()
     if podcast is None:
-        cover = SiteImage.objects.create(
-            title="Podcast cover",
-            file=ImageFile(io.BytesIO(cover_png()), name="podcast-cover.png"),
+        cover = SiteImage(title="Podcast cover", width=COVER_SIZE, height=COVER_SIZE)
+        cover.file = _stored_file(
+            f"original_images/{COVER_NAME}", lambda: ImageFile(io.BytesIO(cover_png()), COVER_NAME)
         )
+        cover.save()
         podcast = _add(
             home,
             PodcastIndexPage(
@@ -277,7 +294,9 @@ def _podcast(home: Page) -> None:
     if podcast.get_children().filter(slug=EPISODE["slug"]).exists():
         return
     audio = Document(title="Episode 1 audio (demo tone)")
-    audio.file.save("mscos-podcast-episode-1.wav", ContentFile(tone_wav()), save=False)
+    audio.file = _stored_file(
+        f"documents/{AUDIO_NAME}", lambda: ContentFile(tone_wav(), AUDIO_NAME)
+    )
     audio.save()
     episode = EpisodePage(
         slug=EPISODE["slug"],

@@ -15,7 +15,11 @@ HUMAN_PAUSE_MS = 3200
 
 
 @pytest.mark.browser
-def test_register_for_a_workshop_and_cancel_by_the_mailed_link(page, smtp_server, screenshot_dir):
+def test_register_for_a_workshop_and_cancel_by_the_mailed_link(
+    page,
+    smtp_server,  # noqa: F811 (the fixture imported above)
+    screenshot_dir,
+):
     page.goto("/events/")
     page.get_by_role("link", name="Workshop: reporting crime safely and with confidence").click()
     page.get_by_role("link", name="Register").click()

@@ -1,4 +1,4 @@
-"""Joining: the form records the person, asks for the updates only with consent, offers an account."""
+"""Joining: the form records the person, asks for updates only with consent, offers an account."""
 
 import pytest
 

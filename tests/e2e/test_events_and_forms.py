@@ -91,3 +91,31 @@ def test_anonymous_feedback_without_javascript(nojs_page, screenshot_dir):
         page.screenshot(path=screenshot_dir / f"feedback-{width}.png", full_page=True)
     item = Feedback.objects.get()
     assert (item.topic, item.name, item.email) == ("events", "", "")
+
+
+MY_PAGES = [
+    pytest.param("/events/", id="events"),
+    pytest.param("/events/workshop-reporting-safely/", id="event"),
+    pytest.param("/events/workshop-reporting-safely/register/", id="event-register"),
+    pytest.param("/podcast/episode-1-reporting-safely/", id="episode"),
+    pytest.param("/feedback/", id="feedback"),
+    pytest.param("/get-involved/join/", id="join"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("path", MY_PAGES)
+def test_no_serious_accessibility_violations_or_offsite_requests(
+    new_context, site_url, offsite_requests, path, width
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.e2e.test_accessibility import BLOCKING_IMPACTS, describe
+
+    page = new_context(viewport={"width": width, "height": 800}).new_page()
+    page.goto(path)
+    results = Axe().run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], describe(blocking)
+    assert offsite_requests == []

@@ -200,3 +200,22 @@ def test_reading_events_sets_no_cookie(client, small_event):
         response = client.get(path)
         assert response.status_code == 200, path
         assert not response.cookies, path
+
+
+@pytest.mark.django_db
+def test_deleting_an_account_removes_its_registrations_and_frees_the_place(
+    client, small_event, member, smtp_server, django_capture_on_commit_callbacks
+):
+    from mscos.accounts.services import account_delete, account_export
+
+    client.force_login(member)
+    register(client, small_event, "River", access_needs="Breaks")
+    register(Client(), small_event, "Birch")
+    register(Client(), small_event, "Cedar")
+    assert account_export(user=member)["event_registrations"][0]["access_needs"] == "Breaks"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_delete(user=member, keep_posts=True, acting_user=member)
+    assert not EventRegistration.objects.filter(name="River").exists()
+    assert EventRegistration.objects.get(name="Cedar").status == "confirmed"
+    assert "A place has come free" in smtp_server.to("cedar@example.org")[-1]["Subject"]

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from mscos.core.scheduling import enqueue_due_jobs
-from mscos.events.models import EventRegistration
+from mscos.events.models import EventPage, EventRegistration
 from mscos.events.tasks import send_due_reminders
 from tests.events.conftest import make_event
 from tests.mail_server import attachments_of, body_of
@@ -55,7 +55,9 @@ def test_the_feed_lists_upcoming_live_events_only(client, events_index):
     draft.unpublish()
     calendar = icalendar.Calendar.from_ical(client.get("/events/calendar.ics").content)
     titles = [str(vevent["summary"]) for vevent in calendar.walk("VEVENT")]
-    assert titles == ["Soon"]
+    upcoming_live = EventPage.objects.live().filter(end__gt=timezone.now()).order_by("start")
+    assert titles == [event.title for event in upcoming_live]
+    assert "Soon" in titles and "Over" not in titles and "Draft" not in titles
     assert soon.title in client.get("/events/").text
     listing = client.get("/events/").text
     assert listing.index("Coming up") < listing.index(">Soon<") < listing.index("Past events")

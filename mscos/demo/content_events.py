@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 from mscos.core.models import SiteImage
 from mscos.events.models import EventIndexPage, EventPage
@@ -214,10 +215,31 @@ def _add(parent: Page, page: Page) -> Page:
     return page
 
 
+PODCAST_POINTER = (
+    '<p>Prefer to listen? The <a href="/podcast/">MSCOS podcast</a> carries the same '
+    "conversations, each with a full transcript.</p>"
+)
+FEEDBACK_POINTER = (
+    '<p>Something missing or not working? <a href="/feedback/">Send us feedback</a>, with or '
+    "without your name.</p>"
+)
+
+
+def _point_to(page: Page, paragraph: str, marker: str) -> None:
+    """Adds a paragraph with a link to the page's body, unless a link to `marker` is there."""
+    page = page.specific
+    if marker in str(list(page.body.raw_data)):
+        return
+    page.body.append(("paragraph", RichText(paragraph)))
+    page.save_revision().publish()
+
+
 def load(*, home: Page, events: EventIndexPage, get_involved: Page) -> None:
     """Events, the podcast, the feedback page and the join page, once."""
     _events(events)
     _podcast(home)
+    _point_to(events, PODCAST_POINTER, 'href="/podcast/"')
+    _point_to(get_involved, FEEDBACK_POINTER, 'href="/feedback/"')
     _add(
         home,
         FeedbackPage(

@@ -4,11 +4,13 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from mscos.events import permissions, selectors, services
@@ -34,13 +36,20 @@ def registrations(request, event_id: int):
     event = permissions.get_event_for_organiser_or_404(request.user, event_id)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for email in form.cleaned_data["emails"]:
-            services.invitation_send(event=event, email=email, acting_user=request.user)
-        messages.success(
-            request,
-            _("%(count)d invitation(s) sent.") % {"count": len(form.cleaned_data["emails"])},
-        )
-        return redirect("events_admin_registrations", event_id=event.pk)
+        emails = form.cleaned_data["emails"]
+        try:
+            with transaction.atomic():
+                for email in emails:
+                    services.invitation_send(event=event, email=email, acting_user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", len(emails))
+                % {"count": len(emails)},
+            )
+            return redirect("events_admin_registrations", event_id=event.pk)
     return TemplateResponse(
         request,
         "events/admin/registrations.html",

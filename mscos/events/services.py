@@ -175,6 +175,8 @@ def invitation_send(
     from mscos.events.tasks import send_invitation_mail
 
     now = timezone.now()
+    if not event.registration_is_open(now) and event.registration_closes_at() <= now:
+        raise ValidationError(_("Registration for this event has closed: nobody can be invited."))
     invitation = EventInvitation.objects.create(
         event=event,
         email=email.strip().lower(),

@@ -5,6 +5,7 @@ import mimetypes
 
 from django.utils import feedgenerator, timezone
 from django.utils.html import strip_tags
+from wagtail.rich_text import expand_db_html
 
 from mscos.podcasts.models import EpisodePage, PodcastIndexPage
 
@@ -100,6 +101,8 @@ def build_feed(*, podcast: PodcastIndexPage, episodes, absolute) -> PodcastFeed:
             itunes_duration=episode.duration_text,
             itunes_episode=episode.number,
             itunes_explicit=episode.explicit,
-            content_encoded=strip_tags(episode.show_notes) and episode.show_notes,
+            content_encoded=expand_db_html(episode.show_notes)
+            if strip_tags(episode.show_notes).strip()
+            else "",
         )
     return feed

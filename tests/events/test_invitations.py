@@ -153,3 +153,21 @@ def test_staff_without_the_organiser_permission_are_refused(client, moderator, i
     client.force_login(moderator)
     response = client.get(f"/admin/events/{invite_only_forum.pk}/registrations.csv")
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_nobody_can_be_invited_once_registration_has_closed(organiser_client, events_index):
+    from tests.events.conftest import make_event
+
+    closed = make_event(
+        events_index,
+        "closed-forum",
+        invite_only=True,
+        registration_closes=timezone.now() - datetime.timedelta(minutes=5),
+    )
+    response = organiser_client.post(
+        f"/admin/events/{closed.pk}/registrations/", {"emails": "a@example.org\nb@example.org"}
+    )
+    assert response.status_code == 200
+    assert "Registration for this event has closed" in response.text
+    assert not EventInvitation.objects.exists()

@@ -1,6 +1,6 @@
 """Reads for events: lists, counts and the registrations organisers see."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from mscos.events.models import (
@@ -74,8 +74,10 @@ def requests_to_attend(*, event: EventPage) -> QuerySet[EventRegistration]:
 
 
 def due_reminders(*, now, within) -> QuerySet[EventRegistration]:
-    """Confirmed places at events starting within `within` that have had no reminder yet."""
+    """Confirmed places at events starting within `within` that have had no reminder yet.
+    Someone who registered inside that window has just had their confirmation, so is left out."""
     return EventRegistration.objects.filter(
+        created_at__lt=F("event__start") - within,
         status=RegistrationStatus.CONFIRMED,
         reminder_sent_at__isnull=True,
         event__live=True,

@@ -73,7 +73,9 @@ def test_reminders_go_out_a_day_ahead_and_only_once(events_index, smtp_server):
         start=timezone.now() + datetime.timedelta(hours=20),
     )
     next_week = make_event(events_index, "next-week", title="Next week")
-    place(tomorrow, "Ash")
+    place(tomorrow, "Ash", created_at=timezone.now() - datetime.timedelta(days=5))
+    # Registered an hour ago: the confirmation is fresh, a reminder would only repeat it.
+    place(tomorrow, "Recent", created_at=timezone.now() - datetime.timedelta(hours=1))
     place(tomorrow, "Waiting", status="waiting")
     place(tomorrow, "Gone", status="cancelled")
     place(next_week, "Birch")

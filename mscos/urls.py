@@ -27,6 +27,9 @@ urlpatterns = [
     path("forums/p/<int:post_id>/report/", moderation_views.report, name="report_post"),
     path("forums/", include("mscos.forum.urls")),
     path("moderation/", include("mscos.moderation.urls")),
+    # Calendar and podcast feeds and e-mailed links: Wagtail's page routes allow no "." or ":".
+    path("events/", include("mscos.events.urls")),
+    path("podcast/", include("mscos.podcasts.urls")),
 ]
 
 if settings.DEBUG:

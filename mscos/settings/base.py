@@ -33,12 +33,16 @@ INSTALLED_APPS = [
     "mscos.outcomes",
     "mscos.updates",
     "mscos.events",
+    "mscos.podcasts",
+    "mscos.feedback",
+    "mscos.joining",
     "mscos.forum",
     "mscos.moderation",
     "mscos.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -235,6 +239,18 @@ else:
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Podcast audio (mscos.podcasts) is uploaded as documents and played in the page, not downloaded.
+WAGTAILDOCS_EXTENSIONS += ["mp3", "m4a", "ogg", "oga", "opus", "wav"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/plain",
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/ogg",
+    "audio/opus",
+    "audio/wav",
+    "audio/x-wav",
+]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would otherwise call an outside server
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_LOGIN_URL = "account_login"

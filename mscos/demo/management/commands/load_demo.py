@@ -13,7 +13,7 @@ from wagtail.rich_text import RichText
 
 from mscos.accounts.models import User
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
-from mscos.demo import content
+from mscos.demo import content, content_events
 from mscos.events.models import EventIndexPage
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Topic
@@ -103,6 +103,7 @@ class Command(BaseCommand):
         self.update_page(updates, outcome_pages)
         self.forum_categories(outcome_pages)
         self.forum_conversations()
+        content_events.load(home=home, events=events, get_involved=get_involved)
         if home.featured_section_id is None and home.updates_section_id is None:
             home.featured_section = outcomes_index
             home.updates_section = updates

@@ -1,0 +1,84 @@
+"""Editors' feedback inbox in the Wagtail admin: read, mark read, reply, export."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mscos.feedback import permissions, selectors, services
+from mscos.feedback.forms import ReplyForm
+from mscos.feedback.models import Feedback
+
+
+def inbox(request):
+    permissions.check_view_feedback(request.user)
+    unread_only = request.GET.get("show") != "all"
+    return TemplateResponse(
+        request,
+        "feedback/admin/inbox.html",
+        {
+            "items": selectors.feedback_list(unread_only=unread_only)[:200],
+            "unread_only": unread_only,
+        },
+    )
+
+
+def detail(request, feedback_id: int):
+    permissions.check_view_feedback(request.user)
+    feedback = get_object_or_404(Feedback, pk=feedback_id)
+    form = ReplyForm(request.POST or None)
+    if request.method == "POST":
+        permissions.check_answer_feedback(request.user)
+        action = request.POST.get("action")
+        if action in ("read", "unread"):
+            services.feedback_mark_read(
+                feedback=feedback, acting_user=request.user, read=action == "read"
+            )
+            return redirect("feedback_admin_inbox")
+        if action == "reply" and form.is_valid():
+            try:
+                services.feedback_reply(
+                    feedback=feedback, reply=form.cleaned_data["reply"], acting_user=request.user
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your reply has been sent."))
+                return redirect("feedback_admin_detail", feedback_id=feedback.pk)
+    return TemplateResponse(
+        request, "feedback/admin/detail.html", {"feedback": feedback, "form": form}
+    )
+
+
+def _csv_safe(value: str) -> str:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def export_csv(request):
+    permissions.check_view_feedback(request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="feedback.csv"'
+    response["Cache-Control"] = "no-store"
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("Received"), _("About"), _("Message"), _("Name"), _("Email"), _("Read"), _("Reply")]
+    )
+    for item in selectors.feedback_list():
+        writer.writerow(
+            [
+                timezone.localtime(item.created_at).strftime("%Y-%m-%d %H:%M"),
+                item.get_topic_display(),
+                _csv_safe(item.message),
+                _csv_safe(item.name),
+                _csv_safe(item.email),
+                _("yes") if item.read_at else _("no"),
+                _csv_safe(item.reply),
+            ]
+        )
+    return response

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PodcastsConfig(AppConfig):
+    name = "mscos.podcasts"
+    label = "podcasts"
+    verbose_name = _("Podcasts")

@@ -27,6 +27,8 @@ urlpatterns = [
     path("forums/p/<int:post_id>/report/", moderation_views.report, name="report_post"),
     path("forums/", include("mscos.forum.urls")),
     path("moderation/", include("mscos.moderation.urls")),
+    path("newsletter/", include("mscos.newsletter.urls")),
+    path("updates/", include("mscos.updates.urls")),
 ]
 
 if settings.DEBUG:

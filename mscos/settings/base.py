@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "mscos.pages",
     "mscos.outcomes",
     "mscos.updates",
+    "mscos.newsletter",
     "mscos.events",
     "mscos.forum",
     "mscos.moderation",

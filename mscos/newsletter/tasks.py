@@ -12,7 +12,7 @@ from mscos.newsletter.models import Subscriber
 from mscos.newsletter.tokens import make_token
 
 
-@task(queue_name="email")
+@task
 def send_confirmation(subscriber_id: int) -> bool:
     """The one mail a new subscriber gets before they confirm."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.PENDING).first()
@@ -40,7 +40,7 @@ def send_confirmation(subscriber_id: int) -> bool:
     return True
 
 
-@task(queue_name="email")
+@task
 def send_mailing(mailing_id: int) -> None:
     """Delivers a mailing; comes back later by itself for temporary failures."""
     come_back_at = sending.deliver(mailing_id)

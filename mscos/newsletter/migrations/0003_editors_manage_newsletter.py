@@ -14,7 +14,10 @@ EDITOR_PERMISSIONS = [
 
 def grant(apps, schema_editor):
     # Permissions are normally made after all migrations; the editors need them now.
-    create_permissions(apps.get_app_config("newsletter"), verbosity=0, apps=apps)
+    app_config = apps.get_app_config("newsletter")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     editors = Group.objects.filter(name="Editors").first()

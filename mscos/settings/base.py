@@ -143,6 +143,9 @@ TASKS = {
     }
 }
 
+# Newsletter: a mailing whose worker has been silent this long is resumed by the scheduler.
+NEWSLETTER_STALL_SECONDS = env_int("NEWSLETTER_STALL_SECONDS", 120)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

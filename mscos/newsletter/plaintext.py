@@ -77,7 +77,7 @@ class _TextWriter(HTMLParser):
         if self.skipping:
             return
         text = re.sub(r"\s+", " ", data)
-        self.parts.append(text.upper() if self.heading else text)
+        self.parts.append(text)
 
 
 def html_to_text(html: str) -> str:

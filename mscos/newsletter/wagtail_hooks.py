@@ -21,6 +21,8 @@ class ProgressColumn(Column):
 
 
 class SubscriberViewSet(ModelViewSet):
+    url_prefix = "newsletter/subscriber"
+    url_namespace = "newsletter_subscriber"
     model = Subscriber
     icon = "user"
     menu_label = _("Subscribers")
@@ -44,6 +46,8 @@ class SubscriberViewSet(ModelViewSet):
 
 
 class MailingViewSet(ModelViewSet):
+    url_prefix = "newsletter/mailing"
+    url_namespace = "newsletter_mailing"
     model = Mailing
     icon = "mail"
     menu_label = _("Mailings")
@@ -59,6 +63,8 @@ class MailingViewSet(ModelViewSet):
 
 
 class SuppressionViewSet(ModelViewSet):
+    url_prefix = "newsletter/suppression"
+    url_namespace = "newsletter_suppression"
     model = Suppression
     icon = "cross"
     menu_label = _("Suppression list")
@@ -68,6 +74,8 @@ class SuppressionViewSet(ModelViewSet):
 
 
 class ConsentTextViewSet(ModelViewSet):
+    url_prefix = "newsletter/consenttext"
+    url_namespace = "newsletter_consenttext"
     model = ConsentText
     icon = "doc-full"
     menu_label = _("Consent texts")

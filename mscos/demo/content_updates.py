@@ -185,3 +185,21 @@ def load_updates(updates_index, outcome_pages) -> UpdatePage:
     updates_index.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+SIGNUP_CALLOUT = (
+    "callout",
+    {
+        "heading": "Get the update by email",
+        "text": "<p>One email for each new update, with no tracking and a link to stop at once. "
+        '<a href="/newsletter/subscribe/?from=get-involved">Subscribe to the update</a>.</p>',
+    },
+)
+
+
+def add_signup(get_involved) -> None:
+    """Gives the Get involved page a way to subscribe, once; editors may move or remove it."""
+    if "/newsletter/subscribe/" in str(get_involved.body.raw_data):
+        return
+    get_involved.body.append(SIGNUP_CALLOUT)
+    get_involved.save_revision().publish()

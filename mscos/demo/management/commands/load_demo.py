@@ -1,6 +1,5 @@
 """Builds the demo site once; running it again changes nothing that already exists."""
 
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
@@ -100,6 +99,7 @@ class Command(BaseCommand):
             show_in_menus=False,
         )
         self.update_page(updates, outcome_pages)
+        content_updates.add_signup(get_involved)
         self.forum_categories(outcome_pages)
         self.forum_conversations()
         if home.featured_section_id is None and home.updates_section_id is None:

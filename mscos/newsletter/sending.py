@@ -10,16 +10,25 @@ carries the same Message-ID, so mail systems treat it as the same message.
 import datetime
 import logging
 import smtplib
+from dataclasses import dataclass
+from email.utils import formataddr, formatdate, parseaddr
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import transaction
 from django.utils import timezone
 
-from mscos.newsletter.messages import build_message, personalise, sender_address, unsubscribe_url
-from mscos.newsletter.models import Delivery, Mailing, Subscriber, Suppression
-from mscos.newsletter.selectors import is_suppressed
+from mscos.newsletter.messages import build_bytes, build_message, personalise, unsubscribe_url
+from mscos.newsletter.models import (
+    Delivery,
+    Mailing,
+    NewsletterSettings,
+    Subscriber,
+    Suppression,
+)
+from mscos.newsletter.selectors import address_digest
 from mscos.newsletter.services import suppress_address
 
 logger = logging.getLogger(__name__)
@@ -88,29 +97,74 @@ def _temporary_failure(delivery: Delivery, error: str) -> None:
     )
 
 
-def _send_one(delivery: Delivery, mailing: Mailing, connection, from_email: str) -> None:
+@dataclass(frozen=True)
+class Sender:
+    name: str
+    address: str
+    date: str
+
+
+def _keep_open(connection) -> None:
+    # Without an explicit open, Django's SMTP backend connects and quits for every message.
+    if getattr(connection, "connection", True) is None:
+        connection.open()
+
+
+def _suppressed_in(batch: list[Delivery]) -> set[str]:
+    digests = {
+        address_digest(d.subscriber.email): d.subscriber.email for d in batch if d.subscriber
+    }
+    found = Suppression.objects.filter(address_digest__in=digests).values_list(
+        "address_digest", flat=True
+    )
+    return {digests[digest] for digest in found}
+
+
+def _send_one(
+    delivery: Delivery, mailing: Mailing, connection, sender: Sender, suppressed: set[str]
+) -> None:
     subscriber = delivery.subscriber
     if (
         subscriber is None
         or subscriber.status != Subscriber.ACTIVE
-        or is_suppressed(subscriber.email)
+        or subscriber.email in suppressed
     ):
         _record(delivery, status=Delivery.SKIPPED)
         return
+    unsubscribe = unsubscribe_url(subscriber)
     html_body, text_body = personalise(
-        html_body=mailing.html_body, text_body=mailing.text_body, subscriber=subscriber
+        html_body=mailing.html_body,
+        text_body=mailing.text_body,
+        subscriber=subscriber,
+        unsubscribe=unsubscribe,
     )
     try:
-        message = build_message(
-            subject=mailing.subject,
-            html_body=html_body,
-            text_body=text_body,
-            to=subscriber.email,
-            message_id=delivery.message_id,
-            list_unsubscribe=unsubscribe_url(subscriber),
-            from_email=from_email,
-        )
-        connection.send_messages([message])
+        if isinstance(connection, SMTPBackend):
+            # The bulk path: one open connection, the message made with the lighter email API.
+            data = build_bytes(
+                subject=mailing.subject,
+                html_body=html_body,
+                text_body=text_body,
+                to=subscriber.email,
+                message_id=delivery.message_id,
+                list_unsubscribe=unsubscribe,
+                from_name=sender.name,
+                from_address=sender.address,
+                date=sender.date,
+            )
+            _keep_open(connection)
+            connection.connection.sendmail(sender.address, [subscriber.email], data)
+        else:
+            message = build_message(
+                subject=mailing.subject,
+                html_body=html_body,
+                text_body=text_body,
+                to=subscriber.email,
+                message_id=delivery.message_id,
+                list_unsubscribe=unsubscribe,
+                from_email=formataddr((sender.name, sender.address)),
+            )
+            connection.send_messages([message])
     except smtplib.SMTPRecipientsRefused as error:
         code, reply = next(iter(error.recipients.values()))
         if 500 <= code < 600:
@@ -148,7 +202,12 @@ def deliver(mailing_id: int) -> datetime.datetime | None:
     if mailing is None or mailing.status == Mailing.FINISHED:
         return None
     release_stale_claims(mailing)
-    from_email = sender_address()
+    settings_object = NewsletterSettings.load()
+    sender = Sender(
+        name=settings_object.sender_name,
+        address=parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+        date=formatdate(),
+    )
     connection = mailers.default
     last_beat = 0.0
     try:
@@ -160,8 +219,9 @@ def deliver(mailing_id: int) -> datetime.datetime | None:
             batch = _claim_batch(mailing, now)
             if not batch:
                 break
+            suppressed = _suppressed_in(batch)
             for delivery in batch:
-                _send_one(delivery, mailing, connection, from_email)
+                _send_one(delivery, mailing, connection, sender, suppressed)
                 if timezone.now().timestamp() - last_beat >= HEARTBEAT_SECONDS:
                     Mailing.objects.filter(pk=mailing.pk).update(heartbeat_at=timezone.now())
                     last_beat = timezone.now().timestamp()

@@ -133,7 +133,7 @@ def test_one_click_unsubscribe_works_as_the_header_promises(
 ):
     from mscos.newsletter.tasks import send_mailing
 
-    subscriber = Subscriber.objects.create(
+    Subscriber.objects.create(
         email=ADDRESS, consent_text=consent, consented_at="2026-01-01T00:00Z", status="active"
     )
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,3 +1,4 @@
+# ruff: noqa: S603 (the commands are this project's own manage.py and Python)
 """A real worker process killed in the middle of a mailing, then restarted: each reader gets one.
 
 The SMTP server (aiosmtpd, in this process) kills the worker with SIGKILL while it is handing over
@@ -11,10 +12,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import pytest
 from aiosmtpd.controller import Controller
 
 from tests.newsletter.conftest import Inbox, free_port

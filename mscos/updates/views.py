@@ -12,3 +12,15 @@ def latest(request):
     if update is None:
         raise Http404
     return redirect(update.url)
+
+
+def archive(request):
+    """/updates/ always reaches the archive, wherever editors placed it in the page tree."""
+    archive_page = selectors.archive_page()
+    if archive_page is None:
+        raise Http404
+    if archive_page.url == request.path:
+        from wagtail.views import serve
+
+        return serve(request, request.path)
+    return redirect(archive_page.url)

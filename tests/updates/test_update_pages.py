@@ -139,3 +139,9 @@ def test_an_uploaded_pdf_replaces_the_generated_one(client, week_22):
     week_22.save_revision().publish()
     response = client.get(f"{week_22.url}pdf/")
     assert response.status_code == 302 and response["Location"] == document.url
+
+
+def test_updates_path_reaches_the_archive(client, week_22):
+    response = client.get("/updates/")
+    assert response.status_code == 302
+    assert response["Location"] == week_22.get_parent().url

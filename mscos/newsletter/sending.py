@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import mailers
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from mscos.newsletter.messages import build_bytes, build_message, personalise, unsubscribe_url
@@ -249,8 +250,15 @@ def resume_stalled(*, now: datetime.datetime | None = None) -> list[int]:
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(seconds=stall_seconds())
     resumed = []
+    # Only mailings with work overdue: rows due (or claimed) before the cutoff that nobody took.
+    # One merely waiting for a retry's backoff has its own deferred task and is left alone.
+    overdue = Delivery.objects.filter(
+        Q(status=Delivery.PENDING, next_attempt_at__lte=cutoff)
+        | Q(status=Delivery.SENDING, claimed_at__lte=cutoff),
+        mailing=OuterRef("pk"),
+    )
     for mailing_id in Mailing.objects.filter(
-        status=Mailing.SENDING, heartbeat_at__lte=cutoff
+        Exists(overdue), status=Mailing.SENDING, heartbeat_at__lte=cutoff
     ).values_list("pk", flat=True):
         # A conditional update claims it, so two schedulers do not both queue it.
         claimed = Mailing.objects.filter(pk=mailing_id, heartbeat_at__lte=cutoff).update(

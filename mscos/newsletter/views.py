@@ -5,6 +5,8 @@ token (a forged request could only do what anyone can: ask for a confirmation ma
 other pages are authorised by the signed token in their address, which a forger cannot know.
 """
 
+import re
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -29,7 +31,11 @@ def subscribe(request):
     consent_text = selectors.current_consent_text()
     if consent_text is None:
         return render(request, "newsletter/closed.html", status=503)
-    source = (request.GET.get("from") or request.POST.get("source") or "subscribe page")[:40]
+    # Where the reader came from, for editors' counts: a short word, never free text.
+    source = re.sub(
+        r"[^a-z0-9-]", "", (request.GET.get("from") or request.POST.get("source") or "")
+    )
+    source = source[:40] or "subscribe-page"
     if request.method != "POST":
         return render(
             request,

@@ -112,3 +112,26 @@ def test_newsletter_settings_refuse_line_breaks_in_sender_and_subject():
     with pytest.raises(ValidationError) as error:
         settings_object.full_clean()
     assert {"sender_name", "subject_template"} <= set(error.value.message_dict)
+
+
+def test_a_stalled_mailing_is_resumed_and_one_waiting_for_a_retry_is_left_alone(
+    smtp_inbox, consent, settings, django_capture_on_commit_callbacks
+):
+    people = make_subscribers(consent, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        mailing = start()
+    smtp_inbox.clear()
+    long_ago = timezone.now() - datetime.timedelta(minutes=10)
+    # As a killed worker leaves it: one row claimed, nothing heard from it since.
+    Mailing.objects.filter(pk=mailing.pk).update(status=Mailing.SENDING, heartbeat_at=long_ago)
+    Delivery.objects.filter(subscriber=people[0]).update(
+        status=Delivery.SENDING, claimed_at=long_ago, sent_at=None
+    )
+    Delivery.objects.filter(subscriber=people[1]).update(
+        status=Delivery.PENDING, next_attempt_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    assert sending.resume_stalled() == [mailing.pk]
+    assert len(smtp_inbox.to(people[0].email)) == 1
+    assert smtp_inbox.to(people[1].email) == []  # its retry is not due yet
+    Mailing.objects.filter(pk=mailing.pk).update(heartbeat_at=long_ago)
+    assert sending.resume_stalled() == []

@@ -4,6 +4,8 @@ import datetime
 
 from django.utils.text import slugify
 
+from mscos.newsletter.defaults import FIRST_CONSENT_TEXT, FIRST_CONSENT_VERSION
+from mscos.newsletter.models import ConsentText
 from mscos.updates.models import UpdateContributor, UpdatePage
 
 FOCUS_OUTCOME = "Safety from any trafficker or other abuser"
@@ -163,6 +165,9 @@ CONTRIBUTORS = [
 
 def load_updates(updates_index, outcome_pages) -> UpdatePage:
     """Week 22, created once; an existing page is left as editors have it."""
+    # The migration adds it too; a flushed database (the browser tests) needs it back.
+    if not ConsentText.objects.exists():
+        ConsentText.objects.create(version=FIRST_CONSENT_VERSION, text=FIRST_CONSENT_TEXT)
     slug = slugify(f"{WEEK_22['label']} {WEEK_22['title']}")
     existing = updates_index.get_children().filter(slug=slug).first()
     if existing is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 from aiosmtpd.controller import Controller
 
+from mscos.newsletter.defaults import FIRST_CONSENT_TEXT, FIRST_CONSENT_VERSION
 from mscos.newsletter.models import ConsentText
 
 
@@ -70,7 +71,10 @@ def smtp_inbox(settings):
 
 @pytest.fixture
 def consent(db) -> ConsentText:
-    return ConsentText.objects.get(version="2026-11")
+    consent, _created = ConsentText.objects.get_or_create(
+        version=FIRST_CONSENT_VERSION, defaults={"text": FIRST_CONSENT_TEXT}
+    )
+    return consent
 
 
 def body_text(message) -> str:

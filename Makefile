@@ -6,13 +6,13 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench audit migrate demo clean help
+.PHONY: run test lint format bench bench-newsletter audit migrate demo clean help
 
 help:
 	@echo "make run    set everything up and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff, formatting, the import-layer contract and bandit"
-	@echo "make bench  load benchmarks (see bench/README.md)"
+	@echo "make bench  load benchmarks (see bench/README.md); make bench-newsletter: mail only"
 	@echo "make audit  check the pinned dependencies for known vulnerabilities (needs a network)"
 
 $(STAMP): pyproject.toml
@@ -49,6 +49,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/newsletter.py
+
+bench-newsletter: $(STAMP)
+	$(PY) bench/newsletter.py
 
 audit: $(STAMP)
 	$(PY) -m pip install --quiet "pip-audit>=2.7,<3"

@@ -30,6 +30,8 @@ urlpatterns = [
     # Calendar and podcast feeds and e-mailed links: Wagtail's page routes allow no "." or ":".
     path("events/", include("mscos.events.urls")),
     path("podcast/", include("mscos.podcasts.urls")),
+    path("newsletter/", include("mscos.newsletter.urls")),
+    path("updates/", include("mscos.updates.urls")),
 ]
 
 if settings.DEBUG:

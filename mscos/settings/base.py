@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "mscos.pages",
     "mscos.outcomes",
     "mscos.updates",
+    "mscos.newsletter",
     "mscos.events",
     "mscos.podcasts",
     "mscos.feedback",
@@ -145,6 +146,9 @@ TASKS = {
         "QUEUES": ["default", "email"],
     }
 }
+
+# Newsletter: a mailing whose worker has been silent this long is resumed by the scheduler.
+NEWSLETTER_STALL_SECONDS = env_int("NEWSLETTER_STALL_SECONDS", 120)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

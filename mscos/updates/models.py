@@ -1,18 +1,23 @@
 """Weekly updates: an archive section and one page per update, with its contributors."""
 
+import itertools
+
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from mscos.core.blocks import BaseStreamBlock
+from mscos.updates.blocks import UpdateStreamBlock
 
 
 class UpdateIndexPage(Page):
-    """The archive of updates, newest first."""
+    """The archive of updates, newest first, grouped by year, filterable by outcome."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -24,50 +29,110 @@ class UpdateIndexPage(Page):
         verbose_name = _("updates archive")
 
     def get_context(self, request, *args, **kwargs):
+        from mscos.updates import selectors
+
         context = super().get_context(request, *args, **kwargs)
-        context["updates"] = (
-            UpdatePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("focus_outcome")
-            .order_by("-date", "-pk")
-        )
+        outcomes = selectors.focus_outcomes_in_use(self)
+        chosen = request.GET.get("outcome", "")
+        chosen_outcome = next((o for o in outcomes if o.slug == chosen), None)
+        updates = selectors.published_updates(self, outcome=chosen_outcome)
+        context["outcomes"] = outcomes
+        context["chosen_outcome"] = chosen_outcome
+        context["updates_by_year"] = [
+            (year, list(items)) for year, items in itertools.groupby(updates, lambda u: u.date.year)
+        ]
         return context
 
 
-class UpdatePage(Page):
-    """One update ("Week 22", "Update 24"), with its focus outcome and contributors."""
+class UpdatePage(RoutablePageMixin, Page):
+    """One update ("Week 22", "Update 24"), with its focus, blocks, contributors and a PDF."""
 
     label = models.CharField(
-        _("number"), max_length=30, help_text=_('e.g. "Week 22" or "Update 24"')
+        _("label"),
+        max_length=30,
+        help_text=_('The word and the number readers know it by, e.g. "Week 22" or "Update 24".'),
     )
     date = models.DateField(_("date"))
+    greeting = models.TextField(
+        _("greeting"), blank=True, help_text=_("A line or two to open the update.")
+    )
     summary = models.TextField(_("summary"), help_text=_("A few plain sentences for the archive."))
-    focus_outcome = models.ForeignKey(
+    focus_outcomes = ParentalManyToManyField(
         "outcomes.OutcomePage",
-        verbose_name=_("focus outcome"),
+        verbose_name=_("focus outcomes"),
+        blank=True,
+        related_name="+",
+        help_text=_("The core outcomes this update looks at."),
+    )
+    focus_theme = models.CharField(
+        _("focus theme"),
+        max_length=120,
+        blank=True,
+        help_text=_("Or a theme, when the update is not about one outcome."),
+    )
+    body = StreamField(UpdateStreamBlock(), blank=True, verbose_name=_("body"))
+    editors_credit = models.TextField(
+        _("editors' credit"),
+        blank=True,
+        help_text=_("Who directed the content of this update, e.g. the co-directors."),
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("full version as PDF"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Leave empty and the site makes the PDF from this page."),
     )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("label"),
-        FieldPanel("date"),
-        FieldPanel("summary"),
-        FieldPanel("focus_outcome"),
+        MultiFieldPanel(
+            [FieldPanel("label"), FieldPanel("date"), FieldPanel("summary")],
+            heading=_("In the archive"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("focus_outcomes"), FieldPanel("focus_theme")], heading=_("Focus")
+        ),
+        FieldPanel("greeting"),
         FieldPanel("body"),
         InlinePanel("contributors", label=_("Contributors")),
+        FieldPanel("editors_credit"),
+        FieldPanel("pdf"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("label"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["updates.UpdateIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("update")
+
+    @property
+    def focus_label(self) -> str:
+        titles = [outcome.title for outcome in self.focus_outcomes.all()]
+        if self.focus_theme:
+            titles.append(self.focus_theme)
+        return "; ".join(titles)
+
+    @path("pdf/")
+    def pdf_version(self, request):
+        if self.pdf_id:
+            return redirect(self.pdf.url)
+        from mscos.updates.pdf import update_pdf
+
+        try:
+            content = update_pdf(self)
+        except RuntimeError as error:
+            raise Http404(str(error)) from error
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
+        return response
 
 
 class UpdateContributor(Orderable):

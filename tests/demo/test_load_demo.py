@@ -41,7 +41,9 @@ def test_demo_builds_the_site_described_in_the_fact_sheet(db):
     assert OutcomePage.objects.filter(kind=OutcomePage.TOPIC).count() == 2
     assert Domain.objects.count() == 10
     update = UpdatePage.objects.get()
-    assert update.focus_outcome.title == "Safety from any trafficker or other abuser"
+    assert [o.title for o in update.focus_outcomes.all()] == [
+        "Safety from any trafficker or other abuser"
+    ]
     assert update.contributors.filter(is_rab_member=True).exists()
     names = list(ForumCategory.objects.order_by("sort_order").values_list("name", flat=True))
     assert names[:7] == [page.title for page in core]

@@ -1,7 +1,5 @@
 """Builds the demo site once; running it again changes nothing that already exists."""
 
-import datetime
-
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
@@ -13,14 +11,14 @@ from wagtail.rich_text import RichText
 
 from mscos.accounts.models import User
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
-from mscos.demo import content, content_events
+from mscos.demo import content, content_events, content_updates
 from mscos.events.models import EventIndexPage
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Topic
 from mscos.forum.navigation import FORUM_SUBMENU
 from mscos.outcomes.models import Domain, OutcomeIndexPage, OutcomePage
 from mscos.pages.models import HomePage, StandardPage
-from mscos.updates.models import UpdateContributor, UpdateIndexPage, UpdatePage
+from mscos.updates.models import UpdateIndexPage
 
 
 def stream(blocks):
@@ -101,6 +99,7 @@ class Command(BaseCommand):
             show_in_menus=False,
         )
         self.update_page(updates, outcome_pages)
+        content_updates.add_signup(get_involved)
         self.forum_categories(outcome_pages)
         self.forum_conversations()
         content_events.load(home=home, events=events, get_involved=get_involved)
@@ -187,25 +186,7 @@ class Command(BaseCommand):
         return pages
 
     def update_page(self, updates: UpdateIndexPage, outcome_pages) -> None:
-        data = content.UPDATE
-        slug = slugify(f"{data['label']} {data['title']}")
-        if updates.get_children().filter(slug=slug).exists():
-            return
-        page = UpdatePage(
-            slug=slug,
-            title=data["title"],
-            label=data["label"],
-            date=datetime.date.fromisoformat(data["date"]),
-            summary=data["summary"],
-            focus_outcome=outcome_pages[data["title"]],
-            body=stream(data["body"]),
-        )
-        page.contributors = [
-            UpdateContributor(name=name, role=role, organisation=organisation, is_rab_member=rab)
-            for name, role, organisation, rab in data["contributors"]
-        ]
-        updates.add_child(instance=page)
-        page.save_revision().publish()
+        content_updates.load_updates(updates, outcome_pages)
 
     def forum_categories(self, outcome_pages) -> None:
         order = 0

@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 
 from mscos.joining import selectors, services
 from mscos.joining.forms import JoinForm
+from mscos.newsletter.selectors import current_consent_text
 from mscos.safety.bot_check import RATE_LIMITED_MESSAGE, allow_form_post
 
 JOIN_LIMIT = 5
@@ -13,7 +14,11 @@ JOIN_WINDOW_SECONDS = 60 * 60
 
 @never_cache
 def join_page(request, *, page):
-    form = JoinForm(request.POST or None, outcome_choices=selectors.outcome_choices())
+    form = JoinForm(
+        request.POST or None,
+        outcome_choices=selectors.outcome_choices(),
+        consent_text=current_consent_text(),
+    )
     joined = None
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -27,6 +27,8 @@ urlpatterns = [
     path("forums/p/<int:post_id>/report/", moderation_views.report, name="report_post"),
     path("forums/", include("mscos.forum.urls")),
     path("moderation/", include("mscos.moderation.urls")),
+    # A member's own reports and moderators' messages sit with their account pages.
+    path("account/reports/", moderation_views.my_reports, name="account_reports"),
 ]
 
 if settings.DEBUG:

@@ -154,7 +154,7 @@ def test_automatic_undo_and_reading_removed_words_write_one_entry_each(scene):
 
 
 def test_a_failed_service_writes_nothing(scene):
-    with pytest.raises(Exception):  # noqa: B017, PT011 # any refusal will do
+    with pytest.raises(Exception):  # noqa: B017 # any refusal will do
         moderation_services.queue_redact_approve(
             post=scene["post"],
             phrases=["not in the post"],

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from mscos.forum.models import ForumCategory
 from mscos.moderation.models import AuditEntry, ModeratorSettings, RejectionTemplate, Report
 
-REASON_LABEL = _("Reason for the log (optional)")
+REASON_LABEL = _("Reason for the log")
 
 
 class ReportForm(forms.Form):
@@ -87,7 +87,11 @@ class EditForm(forms.Form):
 
 class RedactForm(forms.Form):
     remove = forms.TypedMultipleChoiceField(
-        label=_("Suggested details to remove"), coerce=int, choices=[], required=False
+        label=_("Suggested details to remove"),
+        coerce=int,
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     extra = forms.CharField(
         label=_("Other words to remove"),
@@ -111,7 +115,11 @@ class RedactForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    category = forms.ModelChoiceField(label=_("Move to"), queryset=ForumCategory.objects.all())
+    category = forms.ModelChoiceField(
+        label=_("Move to"),
+        queryset=ForumCategory.objects.all(),
+        empty_label=_("Choose a category"),
+    )
     reason = forms.CharField(label=REASON_LABEL, required=False, max_length=300)
 
 

@@ -150,6 +150,12 @@ class AuditEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log is append-only.")
 
+    @property
+    def step_labels(self) -> list[str]:
+        """The smaller actions this one was made of, in words."""
+        labels = dict(self.Action.choices)
+        return [str(labels.get(step, step)) for step in self.data.get("steps", [])]
+
 
 class RedactedOriginal(models.Model):
     """What a moderator removed from a post: for safeguarding leads, purged after the retention."""

@@ -50,7 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "address",
         re.compile(
-            rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'-]+\s+){{1,3}}(?:{_STREET_WORDS})\b\.?",
+            rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'-]+\s+){{1,3}}(?:{_STREET_WORDS})\b",
             re.IGNORECASE,
         ),
     ),

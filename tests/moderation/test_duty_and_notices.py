@@ -185,7 +185,7 @@ def test_out_of_hours_a_member_with_five_reports_is_paused_until_reviewed(
 
 
 def test_reports_on_anonymous_posts_never_pause_their_writer(open_category, member):
-    topic, post, _ = forum_services.topic_create(
+    _topic, post, _ = forum_services.topic_create(
         category=open_category,
         title="Quietly",
         body="Anonymous words",

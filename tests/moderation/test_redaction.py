@@ -64,6 +64,7 @@ def test_the_moderator_removes_details_without_javascript_and_the_writer_is_told
     client = client_for(moderator)
     page = client.get(f"/moderation/item/{post.pk}/").content.decode()
     assert "<mark>07700 900123</mark>" in page and "<mark>facebook.com/jo.b</mark>" in page
+    assert page.count('type="checkbox" name="redact-remove"') == 2
     assert "Acme Farms" in page
     client.post(
         f"/moderation/item/{post.pk}/",

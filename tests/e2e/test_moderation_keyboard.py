@@ -2,6 +2,7 @@
 switched off (WCAG 2.1.4); the moderation pages fit a 320 px screen (screenshots kept)."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Page, expect
@@ -202,3 +203,9 @@ def test_moderation_pages_fit_the_screen(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{name} scrolls sideways at {width}px"
+        violations = [
+            v
+            for v in Axe().run(page).response["violations"]
+            if v["impact"] in {"serious", "critical"}
+        ]
+        assert violations == [], f"{name} at {width}px: {[v['id'] for v in violations]}"

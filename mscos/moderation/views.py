@@ -42,8 +42,12 @@ def _queue_context(request, items, bulk_form=None) -> dict:
         "notices": list(selectors.unread_notices(request.user)),
         "shortcuts_on": mine.single_key_shortcuts,
         "bulk_form": bulk_form,
+        # A refused bulk form comes back as it was sent: ticks, action, message, reason.
+        "ticked": set(request.POST.getlist("posts")) if bulk_form else set(),
+        "bulk_values": request.POST if bulk_form else {},
         "now_user": request.user,
         "section": "queue",
+        "bulk_actions": forms.BulkDecisionForm.ACTIONS,
     }
 
 

@@ -289,3 +289,18 @@ def test_rejection_messages_are_editable_by_editors_in_the_admin(client, editor)
     )
     assert response.status_code == 302
     assert RejectionTemplate.objects.get(pk=template.pk).message.startswith("This belongs")
+
+
+def test_a_refused_bulk_form_comes_back_as_it_was_sent(checked, member, moderator):
+    posts = [waiting_post(checked, member, f"Question number {n}") for n in range(2)]
+    response = client_for(moderator).post(
+        "/moderation/",
+        {"posts": [posts[1].pk], "bulk_action": "reject", "reason": "off topic", "bulk": "1"},
+    )
+    html = response.content.decode()
+    assert "Please choose the message the writer will see" in html
+    assert f'value="{posts[1].pk}" id="pick-{posts[1].pk}" checked' in html
+    assert f'value="{posts[0].pk}" id="pick-{posts[0].pk}">' in html
+    assert '<option value="reject" selected>' in html
+    assert 'value="off topic"' in html
+    assert {Post.objects.get(pk=p.pk).status for p in posts} == {Status.PENDING}

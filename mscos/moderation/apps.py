@@ -11,16 +11,22 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
+        from mscos.accounts.personal_data import register_personal_data
         from mscos.core.scheduling import register_periodic
         from mscos.forum.audit import register_recorder
         from mscos.forum.models import Post
         from mscos.forum.screening import register_screener
-        from mscos.moderation import notifications
+        from mscos.moderation import notifications, personal_data
         from mscos.moderation.audit_log import write_entry
         from mscos.moderation.watched_words import screen_text
 
         register_screener(screen_text)
         register_recorder(write_entry)
+        register_personal_data(
+            "moderation",
+            export=personal_data.export_moderation,
+            erase=personal_data.erase_moderation,
+        )
         post_save.connect(_urgent_post_saved, sender=Post, dispatch_uid="moderation-urgent")
         register_periodic(
             "moderation-queue-digest",

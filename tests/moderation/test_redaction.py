@@ -114,3 +114,23 @@ def test_members_see_their_reports_and_what_became_of_them(topic, member, other_
         "Housing after the NRM" not in client_for(member).get("/account/reports/").content.decode()
     )
     assert client_for(None).get("/account/reports/").status_code == 302
+
+
+def test_reports_and_messages_are_in_the_members_export_and_the_log_survives_erasure(
+    topic, member, other_member, moderator
+):
+    from mscos.accounts import services as account_services
+
+    post = Post.objects.get(topic=topic, position=1)
+    client_for(other_member).post(f"/forums/p/{post.pk}/report/", {"reason": "spam", "note": "ad"})
+    from mscos.moderation import services as moderation_services
+
+    moderation_services.member_warn(
+        member=other_member, message="Please be kind", acting_user=moderator
+    )
+    exported = account_services.account_export(user=other_member)
+    assert "ad" in str(exported) and "Please be kind" in str(exported)
+    entries = AuditEntry.objects.count()
+    account_services.account_delete(user=other_member, keep_posts=False, acting_user=other_member)
+    assert AuditEntry.objects.count() == entries  # nothing rewritten or removed
+    assert Report.objects.get().reporter is None

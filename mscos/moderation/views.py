@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -167,7 +166,7 @@ def queue(request):
                 _item_decision(request, action, post)
             except ValidationError as error:
                 messages.error(request, _errors(error))
-            return redirect(f"{reverse('moderation:queue')}#queue")
+            return redirect("moderation:queue")
         if "bulk" not in request.POST:
             messages.info(request, _("Nothing was done. Please press the button for an action."))
             return redirect("moderation:queue")

@@ -1,17 +1,20 @@
 """A moderator clears a queue of five items by keyboard alone; single-key shortcuts can be
 switched off (WCAG 2.1.4); the moderation pages fit a 320 px screen (screenshots kept)."""
 
+import importlib
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import Page, expect
 
+from mscos.accounts.models import User
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Post, Status
 from mscos.moderation import services as moderation_services
 from mscos.moderation.models import AuditEntry
-from tests.conftest import with_role
+from tests.conftest import with_role, with_two_factor
 
 BODIES = [
     "I am not safe tonight, he has my passport",
@@ -20,6 +23,33 @@ BODIES = [
     "Is anyone else waiting for a decision letter?",
     "Text me on 07700 900123, I live near SW1A 1AA",
 ]
+
+
+def _restore_roles() -> None:
+    """The browser tests empty the database between tests; put back what migrations made."""
+    from django.apps import apps
+
+    for module, function in [
+        ("mscos.accounts.migrations.0003_roles", "create_roles"),
+        ("mscos.forum.migrations.0004_moderator_permissions", "grant"),
+        ("mscos.moderation.migrations.0005_append_only_audit_and_rejection_messages", "seed"),
+    ]:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture
+def moderator(site_url) -> User:
+    """A moderator with two-factor sign-in, on a database the browser tests emptied."""
+    _restore_roles()
+    user = User.objects.create_user(
+        username="mod", password="a-long-pass-phrase", display_name="Moderator Mo"
+    )
+    return with_two_factor(with_role(user, "Forum moderators"))
+
+
+def _ready(page: Page) -> None:
+    """Shortcuts work once the script has run, and the script puts focus on the first item."""
+    expect(page.locator("[data-queue-item]").first).to_be_focused()
 
 
 @pytest.fixture
@@ -77,6 +107,7 @@ def test_a_moderator_clears_five_items_by_keyboard_alone(
     expect(page.locator("[data-queue-item]")).to_have_count(4)
 
     # 2. Tick two items with x, moving with j, and approve both with a.
+    _ready(page)
     page.keyboard.press("x")
     page.keyboard.press("j")
     page.keyboard.press("x")
@@ -84,11 +115,13 @@ def test_a_moderator_clears_five_items_by_keyboard_alone(
     expect(page.locator("[data-queue-item]")).to_have_count(2)
 
     # 3. Move to the second item with j and approve it alone, then the last one.
+    _ready(page)
     remaining = page.locator("[data-queue-item]").nth(1).get_attribute("data-queue-item")
     page.keyboard.press("j")
     page.keyboard.press("a")
     expect(page.locator("[data-queue-item]")).to_have_count(1)
     assert Post.objects.get(pk=remaining).status == Status.APPROVED
+    _ready(page)
     page.keyboard.press("a")
     expect(page.locator("main")).to_contain_text("Nothing is waiting. Thank you.")
 

@@ -32,6 +32,8 @@ urlpatterns = [
     path("podcast/", include("mscos.podcasts.urls")),
     path("newsletter/", include("mscos.newsletter.urls")),
     path("updates/", include("mscos.updates.urls")),
+    # A member's own reports and moderators' messages sit with their account pages.
+    path("account/reports/", moderation_views.my_reports, name="account_reports"),
 ]
 
 if settings.DEBUG:

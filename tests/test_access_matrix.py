@@ -61,7 +61,8 @@ READ_MATRIX = {
         "moderator": OK,
         "admin": OK,
     },
-    "/admin/": {**everyone(REDIRECT), "editor": OK, "admin": OK},
+    # Moderators use the Wagtail admin for watched words and rejection messages (no pages).
+    "/admin/": {**everyone(REDIRECT), "moderator": OK, "editor": OK, "admin": OK},
     "/admin/pages/": {**everyone(REDIRECT), "editor": OK, "admin": OK},
     "/django-admin/": {**everyone(REDIRECT), "editor": OK, "admin": OK},
     "/django-admin/accounts/user/": {**everyone(REDIRECT), "editor": FORBIDDEN, "admin": OK},

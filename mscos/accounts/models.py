@@ -4,6 +4,7 @@ that belong to an account (password recovery codes, badge requests)."""
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,21 @@ class User(AbstractUser):
         help_text=_("The name other members see. It does not need to be your real name."),
     )
 
+    class PostingPause(models.TextChoices):
+        NONE = "", _("May post")
+        SUSPENDED = "suspended", _("Suspended by a moderator")
+        BANNED = "banned", _("Banned by a moderator")
+        AWAITING_REVIEW = "awaiting_review", _("Paused until a moderator reviews reports")
+
+    # Set only through moderation services, which write the audit log.
+    posting_paused = models.CharField(
+        _("posting paused"), max_length=20, choices=PostingPause.choices, blank=True, default=""
+    )
+    posting_paused_until = models.DateTimeField(_("paused until"), null=True, blank=True)
+    posting_paused_reason = models.CharField(
+        _("reason shown to the member"), max_length=300, blank=True
+    )
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
 
@@ -27,6 +43,14 @@ class User(AbstractUser):
     def public_name(self) -> str:
         """The name shown to other people: the display name, or a neutral fallback."""
         return self.display_name or str(_("Member"))
+
+    def posting_pause_active(self, now=None) -> bool:
+        """Whether a suspension, ban or review pause stops this member posting right now."""
+        if not self.posting_paused:
+            return False
+        if self.posting_paused_until is None:
+            return True
+        return self.posting_paused_until > (now or timezone.now())
 
 
 def public_name_of(user) -> str:

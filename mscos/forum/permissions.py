@@ -23,9 +23,16 @@ def can_read_category(user, category: ForumCategory) -> bool:
     return is_moderator(user)
 
 
+def posting_paused(user) -> bool:
+    """A moderator (or the out-of-hours rule) has paused this member's posting for now."""
+    return user.is_authenticated and user.posting_pause_active()
+
+
 def can_post_in_category(user, category: ForumCategory) -> bool:
     """Members (or staff, where the category says so); guests have their own rule."""
     if not user.is_authenticated or not can_read_category(user, category):
+        return False
+    if posting_paused(user):
         return False
     if category.post_access == Audience.STAFF:
         return is_moderator(user)
@@ -88,6 +95,7 @@ def can_edit_post(user, post: Post) -> bool:
     """Authors edit their own posts while they are live or waiting, and the topic is open."""
     return (
         user.is_authenticated
+        and not posting_paused(user)
         and post.author_id == user.pk
         and post.status in (Status.APPROVED, Status.PENDING)
         and not post.topic.is_locked

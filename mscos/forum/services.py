@@ -11,9 +11,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
-from mscos.forum import permissions, screening, watching
+from mscos.forum import audit, permissions, screening, watching
 from mscos.forum.models import ForumCategory, Post, PostRevision, Status, Topic
 from mscos.forum.rendering import link_count, render_markdown
 from mscos.safety import ratelimit
@@ -367,17 +366,17 @@ def _require_moderator(acting_user) -> None:
 
 
 @transaction.atomic
-def post_approve(*, post: Post, acting_user) -> None:
+def post_approve(*, post: Post, acting_user, reason: str = "") -> None:
     _require_moderator(acting_user)
     _set_status(post, Status.APPROVED)
-    log(instance=post, action="mscos.post_approved", user=acting_user)
+    audit.record(action="post_approved", actor=acting_user, target=post, reason=reason)
 
 
 @transaction.atomic
 def post_approve_as_system(*, post: Post, reason: str) -> None:
     """Publishes without a person deciding (e.g. the demo loader); the log says why."""
     _set_status(post, Status.APPROVED)
-    log(instance=post, action="mscos.post_approved", user=None, data={"reason": reason})
+    audit.record(action="post_approved", actor=None, target=post, reason=reason)
 
 
 @transaction.atomic
@@ -387,7 +386,7 @@ def post_hide(*, post: Post, acting_user, reason: str = "") -> None:
     _set_status(post, Status.HIDDEN)
     post.moderator_note = reason[:300]
     post.save(update_fields=["moderator_note"])
-    log(instance=post, action="mscos.post_hidden", user=acting_user, data={"reason": reason})
+    audit.record(action="post_hidden", actor=acting_user, target=post, reason=reason)
 
 
 @transaction.atomic
@@ -398,12 +397,17 @@ def post_hide_pending_review(*, post: Post, reason: str) -> None:
     _set_status(post, Status.PENDING)
     post.held_because = reason[:200]
     post.save(update_fields=["held_because"])
-    log(instance=post, action="mscos.post_held", user=None, data={"reason": reason})
+    audit.record(action="post_held", actor=None, target=post, reason=reason)
 
 
 @transaction.atomic
 def topic_set_flags(
-    *, topic: Topic, acting_user, locked: bool | None = None, pinned: bool | None = None
+    *,
+    topic: Topic,
+    acting_user,
+    locked: bool | None = None,
+    pinned: bool | None = None,
+    reason: str = "",
 ) -> None:
     _require_moderator(acting_user)
     changes = {}
@@ -412,11 +416,13 @@ def topic_set_flags(
     if pinned is not None:
         changes["is_pinned"] = pinned
     Topic.objects.filter(pk=topic.pk).update(**changes)
-    log(instance=topic, action="mscos.topic_changed", user=acting_user, data=changes)
+    audit.record(
+        action="topic_changed", actor=acting_user, target=topic, reason=reason, data=changes
+    )
 
 
 @transaction.atomic
-def topic_move(*, topic: Topic, category: ForumCategory, acting_user) -> None:
+def topic_move(*, topic: Topic, category: ForumCategory, acting_user, reason: str = "") -> None:
     _require_moderator(acting_user)
     old = topic.category_id
     if old == category.pk:
@@ -430,27 +436,59 @@ def topic_move(*, topic: Topic, category: ForumCategory, acting_user) -> None:
         post_count=F("post_count") + public, topic_count=F("topic_count") + int(is_public)
     )
     Topic.objects.filter(pk=topic.pk).update(category=category)
-    log(
-        instance=topic,
-        action="mscos.topic_moved",
-        user=acting_user,
+    audit.record(
+        action="topic_moved",
+        actor=acting_user,
+        target=topic,
+        reason=reason,
         data={"from": old, "to": category.pk},
     )
 
 
 @transaction.atomic
-def topic_hide(*, topic: Topic, acting_user) -> None:
+def topic_hide(*, topic: Topic, acting_user, reason: str = "") -> None:
     _require_moderator(acting_user)
     first = topic.posts.filter(position=1).first()
     if first is not None:
         _set_status(first, Status.HIDDEN)
     Topic.objects.filter(pk=topic.pk).update(status=Status.HIDDEN)
-    log(instance=topic, action="mscos.topic_hidden", user=acting_user)
+    audit.record(action="topic_hidden", actor=acting_user, target=topic, reason=reason)
 
 
-def anonymous_author_reveal(*, post: Post, acting_user):
+@transaction.atomic
+def post_moderator_edit(*, post: Post, body: str, acting_user, reason: str = "") -> Post:
+    """A moderator changes a post's words (e.g. before approving); the earlier text is kept."""
+    _require_moderator(acting_user)
+    body = _check_body(body, author=post.author, new_member=False)
+    _save_revision(post, body=body, content_note=post.content_note)
+    audit.record(action="post_edited", actor=acting_user, target=post, reason=reason)
+    return post
+
+
+@transaction.atomic
+def post_replace_for_safety(*, post: Post, body: str, acting_user, reason: str = "") -> list[str]:
+    """Replaces identifying words with no earlier version left in the forum; returns the old texts.
+
+    The caller keeps the old texts where only safeguarding leads can read them, for a limited time.
+    """
+    _require_moderator(acting_user)
+    body = _check_body(body, author=post.author, new_member=False)
+    originals = [post.body, *post.revisions.order_by("replaced_at").values_list("body", flat=True)]
+    post.revisions.all().delete()
+    post.body = body
+    post.body_html = render_markdown(body)
+    post.save(update_fields=["body", "body_html"])
+    audit.record(action="post_redacted", actor=acting_user, target=post, reason=reason)
+    return originals
+
+
+def anonymous_author_reveal(*, post: Post, acting_user, reason: str = ""):
     """Who wrote an anonymous post; only for safeguarding moderators, and every look is logged."""
     if not permissions.can_reveal_anonymous_author(acting_user):
         raise PermissionDenied
-    log(instance=post, action="mscos.anonymous_author_revealed", user=acting_user)
+    if not reason.strip():
+        raise ValidationError(_("Please say why you need to know who wrote this post."))
+    audit.record(
+        action="anonymous_author_revealed", actor=acting_user, target=post, reason=reason.strip()
+    )
     return post.author

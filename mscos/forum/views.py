@@ -132,6 +132,8 @@ def _posting_page(
         form_class, guest = guest_form, True
     elif not user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
+    elif permissions.posting_paused(user):
+        return render(request, "forum/posting_paused.html", {"member": user}, status=403)
     else:
         raise PermissionDenied
     kwargs = {} if guest else {"first_post": _first_post(user)}
@@ -316,7 +318,13 @@ def moderate_post(request, post_id: int):
             post=post, acting_user=request.user, reason=request.POST.get("reason", "")
         )
     elif action == "reveal":
-        author = services.anonymous_author_reveal(post=post, acting_user=request.user)
+        try:
+            author = services.anonymous_author_reveal(
+                post=post, acting_user=request.user, reason=request.POST.get("reason", "")
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(post.get_absolute_url())
         messages.info(
             request,
             _("This anonymous post was written by %(name)s (account %(id)s). This look is logged.")

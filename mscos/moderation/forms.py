@@ -1,19 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mscos.moderation.models import Report
+from mscos.forum.models import ForumCategory
+from mscos.moderation.models import AuditEntry, ModeratorSettings, RejectionTemplate, Report
 
-# Kind, plain reasons shown to the author of a hidden post.
-REJECTION_REASONS = [
-    ("", _("Choose a reason to show the writer")),
-    (
-        "identifies",
-        _("It contained details that could identify someone. Please post again without them."),
-    ),
-    ("harmful", _("It could hurt or upset others here. Please see the posting guidelines.")),
-    ("off_topic", _("It did not fit this forum. You are welcome to post it in another category.")),
-    ("spam", _("It looked like advertising or spam.")),
-]
+REASON_LABEL = _("Reason for the log")
 
 
 class ReportForm(forms.Form):
@@ -30,20 +21,203 @@ class ReportForm(forms.Form):
     )
 
 
-class QueueDecisionForm(forms.Form):
+def _template_field(required: bool = False) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("Message the writer will see"),
+        queryset=RejectionTemplate.objects.filter(active=True),
+        required=required,
+        empty_label=_("Choose a message"),
+    )
+
+
+class BulkDecisionForm(forms.Form):
+    """The queue's bulk bar: ticked posts, one action, an optional reason."""
+
+    ACTIONS = [
+        ("approve", _("Approve")),
+        ("reject", _("Reject")),
+        ("hide", _("Hide")),
+        ("lock", _("Lock topic")),
+        ("move", _("Move topic")),
+    ]
     posts = forms.TypedMultipleChoiceField(coerce=int, choices=[])
-    decision = forms.ChoiceField(choices=[("approve", "approve"), ("reject", "reject")])
-    reason = forms.ChoiceField(choices=REJECTION_REASONS, required=False)
+    bulk_action = forms.ChoiceField(choices=ACTIONS)
+    template = _template_field()
+    category = forms.ModelChoiceField(
+        label=_("Move to"), queryset=ForumCategory.objects.all(), required=False
+    )
+    reason = forms.CharField(label=REASON_LABEL, required=False, max_length=300)
 
     def __init__(self, *args, post_ids: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["posts"].choices = [(pk, pk) for pk in post_ids]
+        self.fields["posts"].error_messages["required"] = _("Please tick at least one post.")
+        self.fields["posts"].error_messages["invalid_choice"] = _(
+            "One of the ticked posts is no longer waiting. Please look again."
+        )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == "reject" and not cleaned.get("reason"):
-            self.add_error("reason", _("Please choose the reason the writer will see."))
+        if cleaned.get("bulk_action") == "reject" and not cleaned.get("template"):
+            self.add_error("template", _("Please choose the message the writer will see."))
+        if cleaned.get("bulk_action") == "move" and not cleaned.get("category"):
+            self.add_error("category", _("Please choose where to move the topic."))
         return cleaned
 
-    def reason_text(self) -> str:
-        return str(dict(REJECTION_REASONS).get(self.cleaned_data.get("reason"), ""))
+
+class RejectForm(forms.Form):
+    template = _template_field(required=True)
+    reason = forms.CharField(label=REASON_LABEL, required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].error_messages["required"] = _(
+            "Please choose the message the writer will see."
+        )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=REASON_LABEL, required=False, max_length=300)
+
+
+class EditForm(forms.Form):
+    body = forms.CharField(label=_("The post's words"), widget=forms.Textarea(attrs={"rows": 10}))
+    reason = forms.CharField(label=REASON_LABEL, required=False, max_length=300)
+
+
+class RedactForm(forms.Form):
+    remove = forms.TypedMultipleChoiceField(
+        label=_("Suggested details to remove"),
+        coerce=int,
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    extra = forms.CharField(
+        label=_("Other words to remove"),
+        help_text=_("One per line, exactly as written in the post: names, places, employers."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reason = forms.CharField(label=_("Why (the writer sees this)"), required=False, max_length=300)
+
+    def __init__(self, *args, suggestions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.suggestions = suggestions
+        self.fields["remove"].choices = [(i, s.text) for i, s in enumerate(suggestions)]
+
+    def phrases_and_kinds(self) -> tuple[list[str], list[str]]:
+        chosen = [self.suggestions[i] for i in self.cleaned_data.get("remove", [])]
+        extra = [line.strip() for line in self.cleaned_data.get("extra", "").splitlines()]
+        extra = [line for line in extra if line]
+        kinds = [s.kind for s in chosen] + (["other"] if extra else [])
+        return [s.text for s in chosen] + extra, kinds
+
+
+class MoveForm(forms.Form):
+    category = forms.ModelChoiceField(
+        label=_("Move to"),
+        queryset=ForumCategory.objects.all(),
+        empty_label=_("Choose a category"),
+    )
+    reason = forms.CharField(label=REASON_LABEL, required=False, max_length=300)
+
+
+class WarnForm(forms.Form):
+    message = forms.CharField(
+        label=_("Warning the member will read"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SuspendForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label=_("For how long"),
+        coerce=int,
+        choices=[
+            (1, _("1 day")),
+            (3, _("3 days")),
+            (7, _("1 week")),
+            (30, _("30 days")),
+            (90, _("90 days")),
+        ],
+    )
+    reason = forms.CharField(label=_("Reason the member will see"), max_length=300)
+
+
+class BanForm(forms.Form):
+    reason = forms.CharField(label=_("Reason the member will see"), max_length=300)
+
+
+class RevealForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why you need to know who wrote it (written to the audit log)"), max_length=300
+    )
+
+
+class AuditFilterForm(forms.Form):
+    actor = forms.CharField(label=_("Who"), required=False, max_length=100)
+    action = forms.ChoiceField(
+        label=_("What"), required=False, choices=[("", _("Any action")), *AuditEntry.Action.choices]
+    )
+    target_type = forms.ChoiceField(
+        label=_("On what"),
+        required=False,
+        choices=[
+            ("", _("Anything")),
+            ("post", _("Posts")),
+            ("topic", _("Topics")),
+            ("member", _("Members")),
+        ],
+    )
+    target_id = forms.IntegerField(label=_("Number"), required=False, min_value=1)
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("since") and cleaned.get("until") and cleaned["since"] > cleaned["until"]:
+            self.add_error("until", _("The end date is before the start date."))
+        return cleaned
+
+
+class ModeratorSettingsForm(forms.ModelForm):
+    duty_days = forms.TypedMultipleChoiceField(
+        label=_("Days on duty"),
+        coerce=int,
+        choices=ModeratorSettings.Weekday.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = ModeratorSettings
+        fields = ["duty_days", "duty_start", "duty_end", "on_call", "single_key_shortcuts"]
+        widgets = {
+            "duty_start": forms.TimeInput(attrs={"type": "time"}),
+            "duty_end": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        days, start, end = (
+            cleaned.get("duty_days"),
+            cleaned.get("duty_start"),
+            cleaned.get("duty_end"),
+        )
+        if (days or start or end) and not (days and start and end):
+            raise forms.ValidationError(
+                _("To set your hours, choose at least one day and both times.")
+            )
+        if start and end and start == end:
+            self.add_error("duty_end", _("The end time must differ from the start time."))
+        return cleaned
+
+
+class ShortcutsForm(forms.Form):
+    single_key_shortcuts = forms.BooleanField(required=False)

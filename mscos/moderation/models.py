@@ -69,3 +69,232 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"Report {self.pk}"
+
+
+class AuditQuerySet(models.QuerySet):
+    """Entries are written once; bulk changes through the ORM are refused."""
+
+    def update(self, **kwargs):
+        raise PermissionError("The audit log is append-only.")
+
+    def delete(self):
+        raise PermissionError("The audit log is append-only.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise PermissionError("The audit log is append-only.")
+
+
+class AuditEntry(models.Model):
+    """One moderation or safeguarding action: who, what, when, on what, why. Never changed."""
+
+    class Action(models.TextChoices):
+        POST_APPROVED = "post_approved", _("Post approved")
+        POST_REJECTED = "post_rejected", _("Post rejected")
+        POST_HIDDEN = "post_hidden", _("Post hidden")
+        POST_HELD = "post_held", _("Post held for review")
+        POST_EDITED = "post_edited", _("Post edited by a moderator")
+        POST_REDACTED = "post_redacted", _("Identifying details removed")
+        TOPIC_CHANGED = "topic_changed", _("Topic locked, unlocked, pinned or unpinned")
+        TOPIC_MOVED = "topic_moved", _("Topic moved")
+        TOPIC_HIDDEN = "topic_hidden", _("Topic hidden")
+        REPORT_RECEIVED = "report_received", _("Report received")
+        MEMBER_WARNED = "member_warned", _("Member warned")
+        MEMBER_SUSPENDED = "member_suspended", _("Member suspended")
+        MEMBER_BANNED = "member_banned", _("Member banned")
+        MEMBER_PAUSED = "member_paused", _("Member paused until review")
+        MEMBER_RESTORED = "member_restored", _("Member may post again")
+        AUTOMATIC_UNDONE = "automatic_undone", _("Automatic action undone")
+        AUTHOR_REVEALED = "anonymous_author_revealed", _("Anonymous author revealed")
+        HISTORY_VIEWED = "member_history_viewed", _("Member history viewed")
+        ORIGINAL_VIEWED = "redacted_original_viewed", _("Removed text read")
+        ORIGINALS_PURGED = "redacted_originals_purged", _("Removed text purged")
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # No database constraint and no cascade: erasing an account never rewrites the log.
+    actor = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("who"),
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("who"), max_length=100)
+    action = models.CharField(_("what"), max_length=40, choices=Action.choices, db_index=True)
+    target_type = models.CharField(_("on what"), max_length=20, blank=True)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target_label = models.CharField(_("on what"), max_length=200, blank=True)
+    reason = models.TextField(_("why"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        indexes = [
+            models.Index(fields=["target_type", "target_id"], name="audit_target"),
+            models.Index(fields=["actor", "-created_at"], name="audit_actor"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.pk})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit log is append-only.")
+
+    @property
+    def step_labels(self) -> list[str]:
+        """The smaller actions this one was made of, in words."""
+        labels = dict(self.Action.choices)
+        return [str(labels.get(step, step)) for step in self.data.get("steps", [])]
+
+
+class RedactedOriginal(models.Model):
+    """What a moderator removed from a post: for safeguarding leads, purged after the retention."""
+
+    entry = models.OneToOneField(
+        AuditEntry, on_delete=models.DO_NOTHING, db_constraint=False, related_name="original"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Removed text {self.pk}"  # never the text
+
+
+class RejectionTemplate(models.Model):
+    """A kind, plain reason shown to a writer whose post is not published. Editors change them."""
+
+    title = models.CharField(
+        _("short name for moderators"), max_length=80, help_text=_("e.g. Identifies someone")
+    )
+    message = models.CharField(
+        _("message to the writer"),
+        max_length=300,
+        help_text=_("Kind and plain: the writer reads this. Say what to change if you can."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("offered to moderators"), default=True)
+
+    class Meta:
+        ordering = ["sort_order", "title"]
+        verbose_name = _("rejection message")
+        verbose_name_plural = _("rejection messages")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Claim(models.Model):
+    """A moderator is working on a post; others are kept off it until it expires."""
+
+    post = models.OneToOneField("forum.Post", on_delete=models.CASCADE, related_name="claim")
+    moderator = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Claim {self.pk}"
+
+
+class ModeratorSettings(models.Model):
+    """A moderator's hours on duty, on-call duty and keyboard preference."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    moderator = models.OneToOneField(
+        "accounts.User", on_delete=models.CASCADE, related_name="moderator_settings"
+    )
+    duty_days = models.JSONField(_("days on duty"), default=list, blank=True)
+    duty_start = models.TimeField(_("on duty from"), null=True, blank=True)
+    duty_end = models.TimeField(_("on duty until"), null=True, blank=True)
+    on_call = models.BooleanField(
+        _("on call outside hours"),
+        default=False,
+        help_text=_("You are told at once about urgent posts when nobody is on duty."),
+    )
+    single_key_shortcuts = models.BooleanField(
+        _("single-key shortcuts in the queue"),
+        default=True,
+        help_text=_("Turn off if you use speech input or often press keys by accident."),
+    )
+
+    class Meta:
+        verbose_name = _("moderator settings")
+        verbose_name_plural = _("moderator settings")
+
+    def __str__(self) -> str:
+        return f"Settings {self.pk}"
+
+    def on_duty_at(self, local) -> bool:
+        """Whether `local` (a datetime in the site's time zone) falls in these hours."""
+        if self.duty_start is None or self.duty_end is None or not self.duty_days:
+            return False
+        day, time = local.weekday(), local.time()
+        if self.duty_start <= self.duty_end:
+            return day in self.duty_days and self.duty_start <= time < self.duty_end
+        # Overnight hours belong to the day they start on.
+        yesterday = (day - 1) % 7
+        return (day in self.duty_days and time >= self.duty_start) or (
+            yesterday in self.duty_days and time < self.duty_end
+        )
+
+
+class AutomaticAction(models.Model):
+    """Something done while no moderator was on duty, undone with one click."""
+
+    class Kind(models.TextChoices):
+        POST_HIDDEN = "post_hidden", _("Post hidden after reports")
+        MEMBER_PAUSED = "member_paused", _("Member paused after reports")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    post = models.ForeignKey("forum.Post", null=True, blank=True, on_delete=models.CASCADE)
+    member = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    settled_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.pk})"
+
+
+class Notice(models.Model):
+    """A message on the site: to a moderator (urgent items) or a member (a warning, a removal)."""
+
+    class Kind(models.TextChoices):
+        URGENT = "urgent", _("Urgent item in the queue")
+        WARNING = "warning", _("Warning from a moderator")
+        REDACTION = "redaction", _("Details removed from your post")
+        REJECTION = "rejection", _("Post not published")
+        SUSPENSION = "suspension", _("Posting paused")
+
+    recipient = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="moderation_notices"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField()
+    post = models.ForeignKey(
+        "forum.Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="moderation_notice_unread")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.pk})"

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from mscos.moderation.models import WatchedWord
+from mscos.moderation.models import RejectionTemplate, WatchedWord
 
 
 class WatchedWordViewSet(SnippetViewSet):
@@ -15,3 +15,17 @@ class WatchedWordViewSet(SnippetViewSet):
 
 
 register_snippet(WatchedWordViewSet)
+
+
+class RejectionTemplateViewSet(SnippetViewSet):
+    """Kind, plain messages moderators choose from when a post is not published."""
+
+    model = RejectionTemplate
+    icon = "comment"
+    menu_label = _("Rejection messages")
+    add_to_admin_menu = True
+    list_display = ["title", "message", "active"]
+    ordering = ["sort_order", "title"]
+
+
+register_snippet(RejectionTemplateViewSet)

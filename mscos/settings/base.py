@@ -342,3 +342,11 @@ LOGGING = {
         "django.tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Moderation (docs/moderation.md): claims, report thresholds in and out of hours, how long words
+# removed from posts are kept for safeguarding leads.
+MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 15)
+MODERATION_REPORTS_TO_HIDE = env_int("MODERATION_REPORTS_TO_HIDE", 3)
+MODERATION_OUT_OF_HOURS_REPORTS_TO_HIDE = env_int("MODERATION_OUT_OF_HOURS_REPORTS_TO_HIDE", 3)
+MODERATION_OUT_OF_HOURS_REPORTS_TO_PAUSE = env_int("MODERATION_OUT_OF_HOURS_REPORTS_TO_PAUSE", 5)
+MODERATION_REDACTION_RETENTION_DAYS = env_int("MODERATION_REDACTION_RETENTION_DAYS", 90)

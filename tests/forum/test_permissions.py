@@ -2,11 +2,11 @@
 
 import pytest
 from django.test import Client
-from wagtail.models import ModelLogEntry
 
 from mscos.accounts.models import User
 from mscos.forum import permissions, services
 from mscos.forum.models import ForumCategory, Post, Status, Topic
+from mscos.moderation.models import AuditEntry
 from tests.conftest import with_role, with_two_factor
 from tests.forum.conftest import form_data
 
@@ -125,12 +125,15 @@ def test_reveal_passes_only_for_safeguarding_and_is_logged(people, open_category
     results = {}
     for role, user in cast.items():
         response = client_for(user).post(
-            f"/forums/p/{post.pk}/moderate/", {"action": "reveal"}, follow=True
+            f"/forums/p/{post.pk}/moderate/",
+            {"action": "reveal", "reason": "Reported as in danger; police asked"},
+            follow=True,
         )
         results[role] = "was written by River" in response.content.decode()
     assert results == {**dict.fromkeys(cast, False), "safeguarding lead": True, "admin": True}
-    entries = ModelLogEntry.objects.filter(action="mscos.anonymous_author_revealed")
-    assert sorted(entry.user_id for entry in entries) == sorted([lead.pk, people["admin"].pk])
+    entries = AuditEntry.objects.filter(action="anonymous_author_revealed")
+    assert sorted(entry.actor_id for entry in entries) == sorted([lead.pk, people["admin"].pk])
+    assert {entry.reason for entry in entries} == {"Reported as in danger; police asked"}
 
 
 def test_reply_passes_for_members_and_goes_to_review_for_guests(people, authored):

@@ -2,12 +2,11 @@
 
 import pytest
 from django.test import Client
-from wagtail.models import ModelLogEntry
 
 from mscos.accounts.models import User
 from mscos.forum import services
 from mscos.forum.models import ForumCategory, Post, Status
-from mscos.moderation.models import Report
+from mscos.moderation.models import AuditEntry, RejectionTemplate, Report
 
 
 @pytest.fixture
@@ -57,21 +56,29 @@ def test_moderator_without_two_factor_is_sent_to_set_it_up(client, db):
 def test_bulk_approve_publishes_and_logs_each_post(client, moderator, member, checked):
     posts = [waiting_post(checked, member, f"Question number {n}") for n in range(3)]
     client.force_login(moderator)
-    client.post("/moderation/", {"posts": [p.pk for p in posts], "decision": "approve"})
+    client.post(
+        "/moderation/", {"posts": [p.pk for p in posts], "bulk_action": "approve", "bulk": "1"}
+    )
     assert set(
         Post.objects.filter(pk__in=[p.pk for p in posts]).values_list("status", flat=True)
     ) == {Status.APPROVED}
-    assert ModelLogEntry.objects.filter(action="mscos.post_approved", user=moderator).count() == 3
+    assert AuditEntry.objects.filter(action="post_approved", actor=moderator).count() == 3
     assert "Nothing is waiting" in client.get("/moderation/").content.decode()
 
 
 def test_reject_needs_a_reason_and_the_writer_sees_it(client, moderator, member, checked):
     post = waiting_post(checked, member, "Here is my employer's name and address")
     client.force_login(moderator)
-    refused = client.post("/moderation/", {"posts": [post.pk], "decision": "reject"}, follow=True)
-    assert "Please choose the reason" in refused.content.decode()
+    refused = client.post(
+        "/moderation/", {"posts": [post.pk], "bulk_action": "reject", "bulk": "1"}, follow=True
+    )
+    assert "Please choose the message the writer will see" in refused.content.decode()
     assert Post.objects.get(pk=post.pk).status == Status.PENDING
-    client.post("/moderation/", {"posts": [post.pk], "decision": "reject", "reason": "identifies"})
+    template = RejectionTemplate.objects.get(title="Identifies someone")
+    client.post(
+        "/moderation/",
+        {"posts": [post.pk], "bulk_action": "reject", "template": template.pk, "bulk": "1"},
+    )
     post.refresh_from_db()
     assert post.status == Status.HIDDEN and "could identify someone" in post.moderator_note
     writer = Client()
@@ -83,8 +90,10 @@ def test_reject_needs_a_reason_and_the_writer_sees_it(client, moderator, member,
 def test_members_cannot_decide_queue_items(client, member, other_member, checked):
     post = waiting_post(checked, member, "Please approve me")
     client.force_login(other_member)
-    client.post("/moderation/", {"posts": [post.pk], "decision": "approve"})
+    client.post("/moderation/", {"posts": [post.pk], "bulk_action": "approve", "bulk": "1"})
+    client.post("/moderation/", {"item_action": f"approve:{post.pk}"})
     assert Post.objects.get(pk=post.pk).status == Status.PENDING
+    assert not AuditEntry.objects.filter(action="post_approved").exists()
 
 
 def test_anyone_can_report_and_is_thanked(open_category, member, topic):
@@ -112,7 +121,7 @@ def test_reports_from_three_members_hide_the_post_until_reviewed(topic, moderato
     staff = Client()
     staff.force_login(moderator)
     assert "Reported: It is harmful or unkind" in staff.get("/moderation/").content.decode()
-    staff.post("/moderation/", {"posts": [post.pk], "decision": "approve"})
+    staff.post("/moderation/", {"item_action": f"approve:{post.pk}"})
     post.refresh_from_db()
     assert post.status == Status.APPROVED
     assert not Report.objects.filter(resolved_at=None).exists()

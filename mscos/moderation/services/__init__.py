@@ -1,0 +1,49 @@
+"""Moderation writes. Each public service writes exactly one audit log entry (see forum/audit.py).
+
+Split by subject; everything is re-exported here so callers write `services.queue_approve(...)`.
+"""
+
+from mscos.moderation.services.claims import ClaimedElsewhere, claim_release, claim_take
+from mscos.moderation.services.decisions import (
+    queue_approve,
+    queue_edit_approve,
+    queue_hide,
+    queue_lock_topic,
+    queue_move_topic,
+    queue_redact_approve,
+    queue_reject,
+    redacted_original_read,
+)
+from mscos.moderation.services.members import (
+    automatic_action_undo,
+    member_ban,
+    member_history_view,
+    member_restore,
+    member_suspend,
+    member_warn,
+)
+from mscos.moderation.services.reports import report_create
+from mscos.moderation.services.settings import moderator_settings_save, notices_mark_read
+
+__all__ = [
+    "ClaimedElsewhere",
+    "automatic_action_undo",
+    "claim_release",
+    "claim_take",
+    "member_ban",
+    "member_history_view",
+    "member_restore",
+    "member_suspend",
+    "member_warn",
+    "moderator_settings_save",
+    "notices_mark_read",
+    "queue_approve",
+    "queue_edit_approve",
+    "queue_hide",
+    "queue_lock_topic",
+    "queue_move_topic",
+    "queue_redact_approve",
+    "queue_reject",
+    "redacted_original_read",
+    "report_create",
+]

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from mscos.core.languages import path_without_language
 from mscos.accounts.roles import is_staff_member
 from mscos.accounts.selectors import has_two_factor
 
@@ -24,11 +25,13 @@ class SessionPolicyMiddleware:
                 if staff
                 else settings.MEMBER_SESSION_IDLE_SECONDS
             )
+            # /ar/moderation/ is the moderation queue as much as /moderation/ is.
+            path = path_without_language(request.path)
             if (
                 staff
                 and (
-                    request.path.startswith(settings.MFA_REQUIRED_PATH_PREFIXES)
-                    or request.path.endswith(settings.MFA_REQUIRED_PATH_SUFFIXES)
+                    path.startswith(settings.MFA_REQUIRED_PATH_PREFIXES)
+                    or path.endswith(settings.MFA_REQUIRED_PATH_SUFFIXES)
                 )
                 and not has_two_factor(user)
             ):

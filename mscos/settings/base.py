@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "mscos.forum",
     "mscos.moderation",
     "mscos.demo",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -67,7 +69,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "mscos.core.middleware.UrlLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "mscos.core.middleware.FetchMetadataCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -199,8 +201,17 @@ MFA_REQUIRED_PATH_PREFIXES = (
 )
 MFA_REQUIRED_PATH_SUFFIXES = ("/moderate/",)
 
+# Languages: English unprefixed, the others under /ro/, /sq/, /ar/. The language comes from the
+# URL alone (mscos.core.middleware.UrlLocaleMiddleware): never from a cookie or Accept-Language.
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", _("English"))]
+LANGUAGES = [
+    ("en-gb", _("English")),
+    ("ro", _("Romanian")),
+    ("sq", _("Albanian")),
+    ("ar", _("Arabic")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True

@@ -20,11 +20,14 @@ class SessionPolicyMiddleware:
         user = request.user
         if user.is_authenticated:
             staff = is_staff_member(user)
-            request.session.set_expiry(
+            idle_seconds = (
                 settings.STAFF_SESSION_IDLE_SECONDS
                 if staff
                 else settings.MEMBER_SESSION_IDLE_SECONDS
             )
+            request.session.set_expiry(idle_seconds)
+            # The page shell warns before this runs out (includes/session_warning.html).
+            request.session_idle_seconds = idle_seconds
             # /ar/moderation/ is the moderation queue as much as /moderation/ is.
             path = path_without_language(request.path)
             if (

@@ -145,3 +145,8 @@ def _locale_of(page: Page) -> str:
 
 def _locales() -> list[Locale]:
     return list(Locale.objects.all())
+
+
+@register.filter
+def session_minutes(seconds) -> int:
+    return max(1, int(seconds) // 60)

@@ -13,7 +13,7 @@ from wagtail.rich_text import RichText
 
 from mscos.accounts.models import User
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
-from mscos.demo import content
+from mscos.demo import content, content_translations
 from mscos.events.models import EventIndexPage
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Topic
@@ -100,6 +100,7 @@ class Command(BaseCommand):
             body=stream(content.STAYING_SAFE_BODY),
             show_in_menus=False,
         )
+        content_translations.translate_staying_safe(staying_safe)
         self.update_page(updates, outcome_pages)
         self.forum_categories(outcome_pages)
         self.forum_conversations()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from mscos.accounts.models import BadgeRequest
 from mscos.forum.models import Post, Status
@@ -69,7 +70,7 @@ def moderation_queue() -> list[QueueItem]:
         if post.is_urgent:
             reasons.append("urgent")
         if post.status == Status.PENDING:
-            reasons.append(post.held_because or "waiting for approval")
+            reasons.append(post.held_because or _("waiting for approval"))
         items.append(
             QueueItem(
                 post=post,

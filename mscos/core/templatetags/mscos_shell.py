@@ -150,3 +150,10 @@ def _locales() -> list[Locale]:
 @register.filter
 def session_minutes(seconds) -> int:
     return max(1, int(seconds) // 60)
+
+
+@register.filter
+def interface_translation(value: str) -> str:
+    """Editor-typed wording shown in the reader's language when the catalogue knows it (e.g. the
+    helpline's default name); anything else as typed."""
+    return gettext(value) if value else value

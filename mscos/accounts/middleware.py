@@ -28,6 +28,7 @@ class SessionPolicyMiddleware:
             request.session.set_expiry(idle_seconds)
             # The page shell warns before this runs out (includes/session_warning.html).
             request.session_idle_seconds = idle_seconds
+            request.session_warning_seconds = min(settings.SESSION_WARNING_SECONDS, idle_seconds)
             # /ar/moderation/ is the moderation queue as much as /moderation/ is.
             path = path_without_language(request.path)
             if (

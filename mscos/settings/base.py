@@ -192,6 +192,8 @@ MFA_RATE_LIMITS = {"authenticate": "5/m/user,20/h/user", "reauthenticate": "10/m
 # Signed-in sessions end after this long without a request.
 MEMBER_SESSION_IDLE_SECONDS = env_int("MEMBER_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+# Signed-in pages warn this long before the idle timeout, with an "I'm still here" button.
+SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 2 * 60)
 # Paths a staff account may only reach once it has set up two-factor authentication.
 MFA_REQUIRED_PATH_PREFIXES = (
     "/admin/",

@@ -5,9 +5,9 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from mscos.core.languages import path_without_language
 from mscos.accounts.roles import is_staff_member
 from mscos.accounts.selectors import has_two_factor
+from mscos.core.languages import path_without_language
 
 
 class SessionPolicyMiddleware:

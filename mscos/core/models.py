@@ -31,11 +31,15 @@ class SafetySettings(BaseSiteSetting):
         help_text=_("A neutral website the Exit this page button opens instead of this site."),
     )
     helpline_name = models.CharField(
-        _("helpline name"), max_length=100, default=gettext_noop("Modern Slavery & Exploitation Helpline")
+        _("helpline name"),
+        max_length=100,
+        default=gettext_noop("Modern Slavery & Exploitation Helpline"),
     )
     helpline_number = models.CharField(_("helpline number"), max_length=30, default="08000 121 700")
     helpline_hours = models.CharField(
-        _("helpline availability"), max_length=100, default=gettext_noop("free, confidential, 24 hours")
+        _("helpline availability"),
+        max_length=100,
+        default=gettext_noop("free, confidential, 24 hours"),
     )
     emergency_number = models.CharField(_("emergency number"), max_length=10, default="999")
     staying_safe_page = models.ForeignKey(

@@ -37,8 +37,9 @@ STAYING_SAFE = {
             (
                 "paragraph",
                 "<ul><li>Folosiți o fereastră privată sau incognito. Browserul nu păstrează "
-                "istoricul vizitei după ce fereastra este închisă.</li><li>Dacă nu puteți, ștergeți "
-                "istoricul după aceea: în majoritatea browserelor apăsați Ctrl+H (Cmd+Y pe Mac), "
+                "istoricul vizitei după ce fereastra este închisă.</li><li>Dacă nu puteți, "
+                "ștergeți istoricul după aceea: în majoritatea browserelor apăsați Ctrl+H "
+                "(Cmd+Y pe Mac), "
                 "apoi ștergeți paginile acestui site. Ștergerea întregului istoric deodată poate "
                 "părea neobișnuită cuiva care vă urmărește.</li><li>Folosiți un dispozitiv la "
                 "care cealaltă persoană nu are acces, de exemplu un calculator de la bibliotecă "
@@ -68,9 +69,10 @@ STAYING_SAFE = {
             (
                 "paragraph",
                 "<p>Butoni i kuq Dilni nga faqja në krye të çdo faqeje ju çon drejt e në një faqe "
-                "për motin. Me JavaScript të ndezur, shtypja e tastit Shift tri herë bën të njëjtën "
-                "gjë. Faqja që po lexonit zhduket menjëherë nga ekrani dhe butoni Mbrapa nuk e "
-                "kthen.</p><p>Ju nxjerr edhe nga llogaria dhe i kërkon shfletuesit të harrojë "
+                "për motin. Me JavaScript të ndezur, shtypja e tastit Shift tri herë bën të "
+                "njëjtën gjë. Faqja që po lexonit zhduket menjëherë nga ekrani dhe butoni "
+                "Mbrapa nuk e kthen.</p><p>Ju nxjerr edhe nga llogaria dhe i kërkon shfletuesit "
+                "të harrojë "
                 "atë që ka ruajtur kjo faqe.</p>",
             ),
             ("heading", "Çfarë nuk mund të bëjë"),

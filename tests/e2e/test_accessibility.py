@@ -131,10 +131,11 @@ SUBMIT_EMPTY_FORM = """form => {
         + 'input[type=submit], button[type=submit]');
     if (submit) { submit.click(); } else { form.requestSubmit(); }
 }"""
-FORMS_WITH_EMPTY_REQUIRED_TEXT = """() => Array.from(document.querySelectorAll('main form[method=post]'))
+FORMS_WITH_EMPTY_REQUIRED_TEXT = """() => Array.from(
+        document.querySelectorAll('main form[method=post]'))
     .map((form, index) => ({index, form}))
-    .filter(({form}) => Array.from(form.querySelectorAll(
-        'textarea[required], input[required]:not([type=checkbox]):not([type=radio]):not([type=hidden])'
+    .filter(({form}) => Array.from(form.querySelectorAll('textarea[required], '
+        + 'input[required]:not([type=checkbox]):not([type=radio]):not([type=hidden])'
     )).some(field => !field.value))
     .map(({index}) => index)"""
 

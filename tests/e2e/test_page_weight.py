@@ -13,7 +13,9 @@ BUDGET_BYTES = 150 * 1024
 
 
 def topic_path() -> str:
-    return f"/forums/t/{Post.objects.filter(status=Status.APPROVED).order_by('pk').first().topic_id}/"
+    return (
+        f"/forums/t/{Post.objects.filter(status=Status.APPROVED).order_by('pk').first().topic_id}/"
+    )
 
 
 PAGES = {

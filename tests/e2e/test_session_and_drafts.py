@@ -18,7 +18,9 @@ DRAFT = "Something I wrote slowly and do not want to lose."
 
 
 def a_topic_path() -> str:
-    return f"/forums/t/{Post.objects.filter(status=Status.APPROVED).order_by('pk').first().topic_id}/"
+    return (
+        f"/forums/t/{Post.objects.filter(status=Status.APPROVED).order_by('pk').first().topic_id}/"
+    )
 
 
 def signed_in(page) -> bool:
@@ -131,4 +133,7 @@ def test_a_draft_survives_the_session_ending_and_is_offered_back(
     assert Post.objects.filter(body=DRAFT).exists()
     page.goto(path)
     expect(page.locator(".draft-offer")).to_have_count(0)
-    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('mscos-draft'))") == []
+    assert (
+        page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('mscos-draft'))")
+        == []
+    )

@@ -17,7 +17,9 @@ from django.test import override_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LOCALE_DIR = REPO_ROOT / "mscos" / "locale"
-TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+TRANSLATED_LANGUAGES = [
+    code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}|</?[a-z]+[^>]*>")
 # Must match MAKEMESSAGES_OPTIONS in the Makefile.
 IGNORED = [".venv/*", "tests/*", "bench/*", "var/*", "test-artifacts/*", "node_modules/*"]

@@ -7,7 +7,6 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-
 HOST = {"HTTP_HOST": "127.0.0.1"}
 EXIT_LABEL = {
     "en-gb": "Exit this page",
@@ -40,9 +39,7 @@ def client():
 
 
 @pytest.mark.parametrize("language", list(PREFIX))
-def test_exit_control_helpline_and_staying_safe_page_in_every_language(
-    client, demo_site, language
-):
+def test_exit_control_helpline_and_staying_safe_page_in_every_language(client, demo_site, language):
     path, title = STAYING_SAFE[language]
     home = client.get(f"{PREFIX[language]}/")
     content = home.content.decode()

@@ -78,7 +78,9 @@ def _matching_ids_sqlite(text: str, limit: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def search_posts(text: str, user, *, category: ForumCategory | None = None) -> list[Post]:
+def search_posts(
+    text: str, user, *, category: ForumCategory | None = None, language: str = ""
+) -> list[Post]:
     """Public posts matching the words, newest first, in categories this reader may see."""
     text = text.strip()
     if not text:
@@ -89,6 +91,8 @@ def search_posts(text: str, user, *, category: ForumCategory | None = None) -> l
     posts = Post.objects.filter(
         status=Status.APPROVED, topic__status=Status.APPROVED, topic__category_id__in=readable
     ).select_related("topic__category", "author")
+    if language:
+        posts = posts.filter(language=language)
     if connection.vendor == "sqlite":
         # Over-fetch, then filter by what this reader may see; order follows the FTS query.
         ids = _matching_ids_sqlite(text, RESULT_LIMIT * 4)
@@ -101,6 +105,7 @@ def search_posts(text: str, user, *, category: ForumCategory | None = None) -> l
             if post.status == Status.APPROVED
             and post.topic.status == Status.APPROVED
             and post.topic.category_id in readable_set
+            and (not language or post.language == language)
         }
         return [found[pk] for pk in ids if pk in found][:RESULT_LIMIT]
     # Written to match the expression indexes of migration 0005, so PostgreSQL can use them.

@@ -370,9 +370,16 @@ def search(request):
     slug = request.GET.get("category", "")
     if slug:
         category = ForumCategory.objects.filter(slug=slug).first()
-    results = forum_search.search_posts(text, request.user, category=category) if text else []
+    language = _language_filter(request)
+    results = (
+        forum_search.search_posts(text, request.user, category=category, language=language)
+        if text
+        else []
+    )
     context = {
         "query": text,
+        "language_filter": language,
+        "languages": settings.LANGUAGES,
         "results": results,
         "categories": selectors.categories_for_user(request.user),
         "selected": category.slug if category else "",

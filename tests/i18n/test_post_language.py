@@ -70,3 +70,19 @@ def test_a_reply_sent_in_arabic_is_stored_as_arabic(demo_site, member):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Post.objects.get(body="أشكركم جميعًا.").language == "ar"
+
+
+def test_search_can_be_limited_to_one_language(demo_site, member):
+    topic = a_topic()
+    romanian, _ = forum_services.post_create(
+        topic=topic, body="Locuința sigură a ajutat mult.", acting_user=member, language="ro"
+    )
+    english, _ = forum_services.post_create(
+        topic=topic, body="Locuința is the Romanian word we used.", acting_user=member
+    )
+    Post.objects.filter(pk__in=[romanian.pk, english.pk]).update(status=Status.APPROVED)
+    client = Client(**HOST)
+    everything = client.get("/forums/search/?q=Locuința").content.decode()
+    only_romanian = client.get("/forums/search/?q=Locuința&language=ro").content.decode()
+    assert everything.count("topic-list__item") == 2
+    assert only_romanian.count("topic-list__item") == 1

@@ -126,3 +126,18 @@ def test_staff_pages_need_two_factor_under_every_language_prefix(demo_site, djan
         response = client.get(f"{prefix}/moderation/")
         assert response.status_code == 302, prefix
         assert "/2fa/totp/activate/" in response["Location"], prefix
+
+
+def test_still_here_refuses_requests_from_other_sites(demo_site, member):
+    client = Client(**HOST)
+    client.force_login(member)
+    cross_site = client.post(
+        "/account/still-here/", {"next": "/"}, HTTP_SEC_FETCH_SITE="cross-site"
+    )
+    assert cross_site.status_code == 403
+    missing = client.post("/account/still-here/", {"next": "/"})
+    assert missing.status_code == 403
+    same = client.post(
+        "/account/still-here/", {"next": "https://evil.example/"}, HTTP_SEC_FETCH_SITE="same-origin"
+    )
+    assert same.status_code == 302 and same["Location"] == "/"

@@ -4,9 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
+# Shared by `make messages` and the catalogue test (tests/i18n/test_catalogues.py).
+MAKEMESSAGES_OPTIONS := --no-location --no-obsolete --ignore ".venv/*" --ignore "tests/*" \
+  --ignore "bench/*" --ignore "var/*" --ignore "test-artifacts/*" --ignore "node_modules/*"
 PORT ?= 8000
 
-.PHONY: run test lint format bench bench-newsletter audit migrate demo clean help
+.PHONY: run test lint format bench bench-newsletter audit migrate demo clean help messages
 
 help:
 	@echo "make run    set everything up and serve the site on http://$(HOST):$(PORT)"
@@ -14,6 +17,7 @@ help:
 	@echo "make lint   ruff, formatting, the import-layer contract and bandit"
 	@echo "make bench  load benchmarks (see bench/README.md); make bench-newsletter: mail only"
 	@echo "make audit  check the pinned dependencies for known vulnerabilities (needs a network)"
+	@echo "make messages  refresh the translation catalogues, compile them, list what needs translating"
 
 $(STAMP): pyproject.toml
 	@python=$$(bin/find-python.sh) || exit 1; \
@@ -46,6 +50,16 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Interface translations (docs/translations.md). Needs GNU gettext (apt-get install gettext).
+# The compiled .mo files are committed, so serving the site never needs gettext.
+MESSAGE_LANGUAGES := ro sq ar
+messages: $(STAMP)
+	DJANGO_SETTINGS_MODULE=mscos.settings.test $(PY) manage.py makemessages \
+	  $(foreach language,$(MESSAGE_LANGUAGES),-l $(language)) $(MAKEMESSAGES_OPTIONS)
+	DJANGO_SETTINGS_MODULE=mscos.settings.test $(PY) manage.py compilemessages \
+	  $(foreach language,$(MESSAGE_LANGUAGES),-l $(language)) --ignore ".venv/*"
+	$(PY) bin/catalogues.py
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from mscos.accounts import views as accounts_views
 from mscos.core import views as core_views
@@ -19,6 +21,11 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+]
+
+# Everything a reader sees exists in every language: /forums/ in English, /ro/forums/ in Romanian.
+# Editors' and developers' admin stays unprefixed (the admin has its own language preference).
+public_patterns = [
     path("privacy/", accounts_views.privacy_notice, name="privacy"),
     path("account/", include("allauth.urls")),
     path("account/", include("mscos.accounts.urls")),
@@ -41,6 +48,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving, with a fallback to the English page where no translation exists.
+public_patterns += [
+    re_path(serve_pattern, core_views.serve_page, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
+urlpatterns += i18n_patterns(*public_patterns, prefix_default_language=False)
 
 handler500 = core_views.server_error

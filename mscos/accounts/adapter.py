@@ -35,3 +35,7 @@ class AccountAdapter(DefaultAccountAdapter):
             request.session[RECOVERY_CODES_SESSION_KEY] = codes
             return reverse("accounts:recovery_codes")
         return super().get_signup_redirect_url(request)
+
+    def get_logout_redirect_url(self, request) -> str:
+        # The home page in the language the reader was using (/ar/ rather than /).
+        return reverse("wagtail_serve", args=[""])

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from mscos.accounts.roles import is_staff_member
 from mscos.accounts.selectors import has_two_factor
+from mscos.core.languages import path_without_language
 
 
 class SessionPolicyMiddleware:
@@ -19,16 +20,22 @@ class SessionPolicyMiddleware:
         user = request.user
         if user.is_authenticated:
             staff = is_staff_member(user)
-            request.session.set_expiry(
+            idle_seconds = (
                 settings.STAFF_SESSION_IDLE_SECONDS
                 if staff
                 else settings.MEMBER_SESSION_IDLE_SECONDS
             )
+            request.session.set_expiry(idle_seconds)
+            # The page shell warns before this runs out (includes/session_warning.html).
+            request.session_idle_seconds = idle_seconds
+            request.session_warning_seconds = min(settings.SESSION_WARNING_SECONDS, idle_seconds)
+            # /ar/moderation/ is the moderation queue as much as /moderation/ is.
+            path = path_without_language(request.path)
             if (
                 staff
                 and (
-                    request.path.startswith(settings.MFA_REQUIRED_PATH_PREFIXES)
-                    or request.path.endswith(settings.MFA_REQUIRED_PATH_SUFFIXES)
+                    path.startswith(settings.MFA_REQUIRED_PATH_PREFIXES)
+                    or path.endswith(settings.MFA_REQUIRED_PATH_SUFFIXES)
                 )
                 and not has_two_factor(user)
             ):

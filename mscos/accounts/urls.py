@@ -15,4 +15,5 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/export/", views.export, name="export"),
     path("privacy/delete/", views.delete_account, name="delete"),
+    path("still-here/", views.still_here, name="still_here"),
 ]

@@ -9,11 +9,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from mscos.accounts import services
@@ -196,3 +198,30 @@ def delete_account(request):
     response = render(request, "accounts/deleted.html")
     response["Clear-Site-Data"] = '"cookies", "storage"'
     return response
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+def still_here(request):
+    """The "I'm still here" button: any signed-in request renews the idle timer (see
+    SessionPolicyMiddleware), so this only has to answer. Without JavaScript it is a plain form
+    that comes back to the page it was pressed on.
+
+    The form is in the footer of every signed-in page; a CSRF token there would set the csrftoken
+    cookie on every page. Instead the browser's `Sec-Fetch-Site` header, which another site's page
+    cannot forge, must say the request came from this site; so no other site can keep someone's
+    session alive."""
+    if request.headers.get("Sec-Fetch-Site") != "same-origin":
+        return HttpResponseForbidden()
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    messages.success(request, _("You are still signed in."))
+    return redirect(next_url)

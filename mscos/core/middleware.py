@@ -3,6 +3,10 @@ that work with `Referrer-Policy: no-referrer`."""
 
 from django.conf import settings
 from django.middleware.csrf import CsrfViewMiddleware
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
+from mscos.core.languages import language_of_path
 
 
 class PrivacyHeadersMiddleware:
@@ -45,3 +49,22 @@ class FetchMetadataCsrfMiddleware(CsrfViewMiddleware):
         if self._same_origin_by_fetch_metadata(request):
             return
         super()._check_referer(request)
+
+
+class UrlLocaleMiddleware(LocaleMiddleware):
+    """The language comes from the URL prefix alone; English, the default, has none.
+
+    Django's own middleware would also consult the language cookie and Accept-Language. Neither is
+    used: a browser's languages can say where someone comes from, and a cookie is a trace on a
+    shared device. The switcher in the header is a set of plain links to the prefixed addresses.
+    """
+
+    def process_request(self, request):
+        language = language_of_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        # No redirect to a guessed language and no `Vary: Accept-Language`: nothing depends on it.
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

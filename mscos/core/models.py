@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -30,11 +31,15 @@ class SafetySettings(BaseSiteSetting):
         help_text=_("A neutral website the Exit this page button opens instead of this site."),
     )
     helpline_name = models.CharField(
-        _("helpline name"), max_length=100, default="Modern Slavery & Exploitation Helpline"
+        _("helpline name"),
+        max_length=100,
+        default=gettext_noop("Modern Slavery & Exploitation Helpline"),
     )
     helpline_number = models.CharField(_("helpline number"), max_length=30, default="08000 121 700")
     helpline_hours = models.CharField(
-        _("helpline availability"), max_length=100, default="free, confidential, 24 hours"
+        _("helpline availability"),
+        max_length=100,
+        default=gettext_noop("free, confidential, 24 hours"),
     )
     emergency_number = models.CharField(_("emergency number"), max_length=10, default="999")
     staying_safe_page = models.ForeignKey(

@@ -2,9 +2,11 @@
 
 import logging
 
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
 
 logger = logging.getLogger(__name__)
 
@@ -22,3 +24,23 @@ def server_error(request, template_name: str = "500.html"):
         logger.exception("The 500 page could not render with the page shell")
         body = loader.render_to_string("500_minimal.html")
     return HttpResponseServerError(body)
+
+
+def serve_page(request, path: str):
+    """Wagtail's page serving, falling back to the English page when no translation exists.
+
+    Under /ro/ Wagtail routes through the Romanian copy of the home page; a page nobody has
+    translated yet has no Romanian copy, so it would be a 404. The English page is served
+    instead, with the Romanian interface and a notice (see `page_language` in mscos_shell).
+    """
+    if Page.route_for_request(request, path) is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            components = [component for component in path.split("/") if component]
+            try:
+                request._wagtail_route_for_request = site.root_page.specific.route(
+                    request, components
+                )
+            except Http404:
+                request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)

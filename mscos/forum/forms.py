@@ -3,7 +3,9 @@
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 MINIMUM_FILL_SECONDS = 3
@@ -46,6 +48,12 @@ class BotCheckMixin(forms.Form):
 
 
 class PostFields(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of your post"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("So that readers can find posts in their language."),
+    )
     body = forms.CharField(
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -60,6 +68,11 @@ class PostFields(forms.Form):
             "Readers then choose whether to open it."
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The language the reader is using the site in, unless they choose another.
+        self.fields["language"].initial = get_language()
 
 
 class MemberPostForm(BotCheckMixin, PostFields):
@@ -117,7 +130,9 @@ class GuestTopicForm(TopicFieldsMixin, GuestPostForm):
 
 
 class EditPostForm(PostFields):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["language"]  # chosen when the post is written
 
 
 class ReaderPreferencesForm(forms.Form):

@@ -162,6 +162,9 @@ class Post(models.Model):
     body = models.TextField()
     body_html = models.TextField()
     content_note = models.CharField(max_length=200, blank=True)
+    # The language the writer chose for the post (one of settings.LANGUAGES), so readers can
+    # filter by it and screen readers pronounce it right; blank for posts from before.
+    language = models.CharField(_("language"), max_length=10, blank=True, db_index=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     # Its words suggest someone may be in danger: first in the queue, never published unseen.
     is_urgent = models.BooleanField(default=False)

@@ -78,7 +78,9 @@ def _matching_ids_sqlite(text: str, limit: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def search_posts(text: str, user, *, category: ForumCategory | None = None) -> list[Post]:
+def search_posts(
+    text: str, user, *, category: ForumCategory | None = None, language: str = ""
+) -> list[Post]:
     """Public posts matching the words, newest first, in categories this reader may see."""
     text = text.strip()
     if not text:
@@ -89,6 +91,8 @@ def search_posts(text: str, user, *, category: ForumCategory | None = None) -> l
     posts = Post.objects.filter(
         status=Status.APPROVED, topic__status=Status.APPROVED, topic__category_id__in=readable
     ).select_related("topic__category", "author")
+    if language:
+        posts = posts.filter(language=language)
     if connection.vendor == "sqlite":
         # Over-fetch, then filter by what this reader may see; order follows the FTS query.
         ids = _matching_ids_sqlite(text, RESULT_LIMIT * 4)
@@ -101,9 +105,10 @@ def search_posts(text: str, user, *, category: ForumCategory | None = None) -> l
             if post.status == Status.APPROVED
             and post.topic.status == Status.APPROVED
             and post.topic.category_id in readable_set
+            and (not language or post.language == language)
         }
         return [found[pk] for pk in ids if pk in found][:RESULT_LIMIT]
-    ids = _matching_ids_postgres(text, readable, RESULT_LIMIT)
+    ids = _matching_ids_postgres(text, readable, RESULT_LIMIT, language)
     found = posts.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 
@@ -117,10 +122,11 @@ POSTGRES_TIMEOUT_MS = 3_000
 # The SQL below is fixed text; the reader's words and the categories go in only as parameters.
 RECENT_POSTS_SQL = """
     SELECT p.id FROM (
-        SELECT id, created_at, topic_id, search_vector FROM forum_post
+        SELECT id, created_at, topic_id, search_vector, language FROM forum_post
         WHERE status = 'approved' ORDER BY created_at DESC, id DESC LIMIT %s
     ) p JOIN forum_topic t ON t.id = p.topic_id
     WHERE p.search_vector @@ websearch_to_tsquery('english', %s)
+      AND (%s = '' OR p.language = %s)
       AND t.status = 'approved' AND t.category_id = ANY(%s)
     ORDER BY p.created_at DESC, p.id DESC LIMIT %s
 """
@@ -130,6 +136,7 @@ ALL_POSTS_SQL = """
     WITH matched AS MATERIALIZED (
         SELECT id, created_at, topic_id FROM forum_post
         WHERE status = 'approved' AND search_vector @@ websearch_to_tsquery('english', %s)
+          AND (%s = '' OR language = %s)
     )
     SELECT m.id FROM matched m JOIN forum_topic t ON t.id = m.topic_id
     WHERE t.status = 'approved' AND t.category_id = ANY(%s)
@@ -141,7 +148,9 @@ class SearchTooBroad(Exception):
     """The search could not finish in time; the reader is asked for more specific words."""
 
 
-def _matching_ids_postgres(text: str, readable: list[int], limit: int) -> list[int]:
+def _matching_ids_postgres(
+    text: str, readable: list[int], limit: int, language: str = ""
+) -> list[int]:
     """Newest first: the newest posts are searched first, then, only when they hold too few
     matches, every post through the GIN index."""
     if not readable:
@@ -152,10 +161,12 @@ def _matching_ids_postgres(text: str, readable: list[int], limit: int) -> list[i
             cursor.execute(
                 "SELECT set_config('statement_timeout', %s, true)", [str(POSTGRES_TIMEOUT_MS)]
             )
-            cursor.execute(RECENT_POSTS_SQL, [RECENT_WINDOW, text, readable, limit])
+            cursor.execute(
+                RECENT_POSTS_SQL, [RECENT_WINDOW, text, language, language, readable, limit]
+            )
             ids = [row[0] for row in cursor.fetchall()]
             if len(ids) < limit:
-                cursor.execute(ALL_POSTS_SQL, [text, readable, limit])
+                cursor.execute(ALL_POSTS_SQL, [text, language, language, readable, limit])
                 ids = [row[0] for row in cursor.fetchall()]
     except OperationalError as error:  # psycopg's QueryCanceled is an OperationalError
         if getattr(error.__cause__, "sqlstate", None) == "57014":

@@ -92,7 +92,13 @@ class PostPage:
 
 
 def posts_for_topic(
-    topic: Topic, user, *, after: int | None = None, before: int | None = None, last: bool = False
+    topic: Topic,
+    user,
+    *,
+    after: int | None = None,
+    before: int | None = None,
+    last: bool = False,
+    language: str = "",
 ) -> PostPage:
     """A page of posts by position (keyset), so the last page of a long topic costs the first's."""
     prefetches = ["revisions"] if is_moderator(user) else []  # edit history is for moderators
@@ -108,6 +114,8 @@ def posts_for_topic(
             *prefetches,
         )
     )
+    if language:
+        visible = visible.filter(language=language)
     if before is not None or last:
         chunk = visible
         if before is not None:

@@ -131,6 +131,7 @@ def _new_post(
     content_note: str,
     address_hash: str,
     checked: _Checked,
+    language: str = "",
 ) -> tuple[Post, str]:
     # Lock the topic row so two replies at once never get the same position.
     locked = Topic.objects.select_for_update().get(pk=topic.pk)
@@ -146,6 +147,7 @@ def _new_post(
         body=checked.body,
         body_html=render_markdown(checked.body),
         content_note=content_note.strip(),
+        language=language if language in dict(settings.LANGUAGES) else "",
         status=checked.status,
         address_hash=address_hash,
         guest_token_hash=make_password(guest_token) if guest_token else "",
@@ -166,6 +168,7 @@ def topic_create(
     guest_name: str = "",
     content_note: str = "",
     address_hash: str = "",
+    language: str = "",
 ) -> tuple[Topic, Post, str]:
     """Opens a topic with its first post; returns the guest's private edit token when a guest."""
     author = acting_user if acting_user is not None and acting_user.is_authenticated else None
@@ -207,6 +210,7 @@ def topic_create(
         content_note=content_note,
         address_hash=address_hash,
         checked=checked,
+        language=language,
     )
     if checked.status == Status.APPROVED:
         _count_public_post(topic, opening=True, at=now)
@@ -224,6 +228,7 @@ def post_create(
     guest_name: str = "",
     content_note: str = "",
     address_hash: str = "",
+    language: str = "",
 ) -> tuple[Post, str]:
     """Adds a reply; it waits for a moderator when the category or the author requires it."""
     author = acting_user if acting_user is not None and acting_user.is_authenticated else None
@@ -250,6 +255,7 @@ def post_create(
         content_note=content_note,
         address_hash=address_hash,
         checked=checked,
+        language=language,
     )
     if checked.status == Status.APPROVED:
         _count_public_post(topic, opening=False, at=post.created_at)

@@ -1,5 +1,6 @@
 """Forum pages: thin views over permissions, selectors and services."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -52,6 +53,12 @@ def _position(value: str | None) -> int | None:
         return None
 
 
+def _language_filter(request) -> str:
+    """The ?language= a reader chose to filter posts by, if it is one the site offers."""
+    language = request.GET.get("language", "")
+    return language if language in dict(settings.LANGUAGES) else ""
+
+
 def topic_detail(request, topic_id: int):
     topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
     page = selectors.posts_for_topic(
@@ -60,6 +67,7 @@ def topic_detail(request, topic_id: int):
         after=_position(request.GET.get("after")),
         before=_position(request.GET.get("before")),
         last="last" in request.GET,
+        language=_language_filter(request),
     )
     user = request.user
     preferences = reader.preferences_for(user)
@@ -72,6 +80,8 @@ def topic_detail(request, topic_id: int):
         "page": page,
         "watching": watching.is_watching(user, topic=topic),
         "is_moderator": permissions.is_moderator(user),
+        "language_filter": _language_filter(request),
+        "languages": settings.LANGUAGES,
         "move_targets": selectors.categories_in_order() if permissions.is_moderator(user) else [],
         "can_reply": permissions.can_reply(user, topic),
         "can_guest_reply": permissions.can_guest_reply(user, topic),
@@ -148,6 +158,7 @@ def _posting_page(
                 anonymous=data.get("anonymous", False),
                 guest_name=data.get("guest_name", ""),
                 content_note=data["content_note"],
+                language=data.get("language", ""),
                 address_hash=address_hash(request),
                 **({"title": data["title"]} if "title" in data else {}),
             )
@@ -367,13 +378,20 @@ def search(request):
     slug = request.GET.get("category", "")
     if slug:
         category = ForumCategory.objects.filter(slug=slug).first()
+    language = _language_filter(request)
     too_broad = False
     try:
-        results = forum_search.search_posts(text, request.user, category=category) if text else []
+        results = (
+            forum_search.search_posts(text, request.user, category=category, language=language)
+            if text
+            else []
+        )
     except forum_search.SearchTooBroad:
         results, too_broad = [], True
     context = {
         "query": text,
+        "language_filter": language,
+        "languages": settings.LANGUAGES,
         "results": results,
         "too_broad": too_broad,
         "categories": selectors.categories_for_user(request.user),

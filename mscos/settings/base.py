@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "mscos.forum",
     "mscos.moderation",
     "mscos.demo",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -72,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "mscos.core.middleware.UrlLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "mscos.core.middleware.FetchMetadataCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,6 +200,8 @@ MFA_RATE_LIMITS = {"authenticate": "5/m/user,20/h/user", "reauthenticate": "10/m
 # Signed-in sessions end after this long without a request.
 MEMBER_SESSION_IDLE_SECONDS = env_int("MEMBER_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+# Signed-in pages warn this long before the idle timeout, with an "I'm still here" button.
+SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 2 * 60)
 # Paths a staff account may only reach once it has set up two-factor authentication.
 MFA_REQUIRED_PATH_PREFIXES = (
     "/admin/",
@@ -207,8 +211,17 @@ MFA_REQUIRED_PATH_PREFIXES = (
 )
 MFA_REQUIRED_PATH_SUFFIXES = ("/moderate/",)
 
+# Languages: English unprefixed, the others under /ro/, /sq/, /ar/. The language comes from the
+# URL alone (mscos.core.middleware.UrlLocaleMiddleware): never from a cookie or Accept-Language.
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", _("English"))]
+LANGUAGES = [
+    ("en-gb", _("English")),
+    ("ro", _("Romanian")),
+    ("sq", _("Albanian")),
+    ("ar", _("Arabic")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True

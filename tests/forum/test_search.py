@@ -118,7 +118,10 @@ def test_an_old_post_with_a_rare_word_is_found_beyond_the_newest_posts(
 
 def _search_cancelled_by_the_server_shows_a_friendly_message(client, posts, monkeypatch):
     # A query that outlasts the timeout, with the same parameters as the real one.
-    slow = "SELECT 1 FROM pg_sleep(1) WHERE %s::int > 0 AND %s <> '' AND %s::int[] IS NOT NULL"
+    slow = (
+        "SELECT 1 FROM pg_sleep(1) WHERE %s::int > 0 AND %s <> '' AND %s = %s"
+        " AND %s::int[] IS NOT NULL"
+    )
     monkeypatch.setattr(search, "RECENT_POSTS_SQL", slow + " LIMIT %s")
     monkeypatch.setattr(search, "POSTGRES_TIMEOUT_MS", 50)
     response = client.get("/forums/search/?q=landlord")

@@ -1,7 +1,19 @@
 """Template tags for the page shell: navigation, exit control and helpline block."""
 
 from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Locale, Page
 
+from mscos.core.languages import (
+    NATIVE_NAMES,
+    LanguageLink,
+    is_right_to_left,
+    language_codes,
+    localise_site_path,
+    path_in_language,
+)
 from mscos.core.models import NavigationSettings, SafetySettings
 from mscos.core.navigation import submenu_links
 
@@ -18,7 +30,15 @@ def primary_navigation(context):
         children = submenu_links(item.submenu, request) if item.submenu else []
         if children is None:
             continue  # e.g. the forums, for a member taking a break from them
-        items.append({"label": item.label, "url": item.url, "children": children, "current": ""})
+        items.append(
+            {
+                # Editors' labels are shown translated where the catalogue has them.
+                "label": gettext(item.label) if item.label else item.label,
+                "url": _localised_page_url(item.link_page) or localise_site_path(item.url),
+                "children": children,
+                "current": "",
+            }
+        )
     # Only the closest section is current: on /community-of-practice/updates/x/ that is
     # "Updates", not "Community of Practice" as well.
     matches = [i for i in items if i["url"] != "/" and request.path.startswith(i["url"])]
@@ -35,5 +55,105 @@ def safety_bar(context):
     safety = SafetySettings.for_request(request)
     staying_safe_url = ""
     if safety.staying_safe_page_id and safety.staying_safe_page.live:
-        staying_safe_url = safety.staying_safe_page.url
-    return {"safety": safety, "staying_safe_url": staying_safe_url}
+        staying_safe_url = _localised_page_url(safety.staying_safe_page)
+    return {
+        "safety": safety,
+        "staying_safe_url": staying_safe_url,
+        # The helpline's name and hours are typed by editors in English; the catalogue translates
+        # the wording it knows (the defaults are in it), anything else is shown as typed.
+        "helpline_name": gettext(safety.helpline_name) if safety.helpline_name else "",
+        "helpline_hours": gettext(safety.helpline_hours) if safety.helpline_hours else "",
+    }
+
+
+def _localised_page_url(page: Page | None) -> str:
+    """The page's translation into the reader's language if it is live, else the page itself
+    under the reader's language prefix (served in English with a notice)."""
+    if page is None or not page.live:
+        return ""
+    translated = page.localized
+    if translated.live:
+        page = translated
+    url = page.url or ""
+    return localise_site_path(url)
+
+
+def _translations_by_language(page: Page) -> dict[str, str]:
+    """Live translations of a page (itself included), language code -> URL."""
+    urls = {}
+    for translation_page in page.get_translations(inclusive=True).live().select_related("locale"):
+        is_alias_of_other_language = translation_page.alias_of_id is not None
+        if not is_alias_of_other_language and translation_page.url:
+            urls[translation_page.locale.language_code] = translation_page.url
+    return urls
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Plain links to this same page in each language: no JavaScript, no cookie."""
+    request = context["request"]
+    current = translation.get_language()
+    page = context.get("page")
+    translated_urls = _translations_by_language(page) if isinstance(page, Page) else {}
+    query = request.META.get("QUERY_STRING", "")
+    links = []
+    for code in language_codes():
+        url = translated_urls.get(code) or path_in_language(request.path, code)
+        if query and code not in translated_urls:
+            url = f"{url}?{query}"
+        links.append(
+            LanguageLink(
+                code=code,
+                name=NATIVE_NAMES.get(code, code),
+                url=url,
+                current=code == current,
+                right_to_left=is_right_to_left(code),
+            )
+        )
+    return {"links": links}
+
+
+@register.simple_tag
+def text_direction() -> str:
+    return "rtl" if is_right_to_left(translation.get_language() or "") else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context) -> str:
+    """The language a Wagtail page's own words are in, when it differs from the interface.
+
+    An English page served under /ro/ (no translation yet), or an alias copied into the Romanian
+    tree without being translated, answers "en-gb"; a translated page answers "".
+    """
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return ""
+    current = translation.get_language()
+    locale = _locale_of(page.alias_of if page.alias_of_id else page)
+    if locale and locale != current:
+        return locale
+    return ""
+
+
+def _locale_of(page: Page) -> str:
+    locale_id = page.locale_id
+    for locale in _locales():
+        if locale.pk == locale_id:
+            return locale.language_code
+    return settings.LANGUAGE_CODE
+
+
+def _locales() -> list[Locale]:
+    return list(Locale.objects.all())
+
+
+@register.filter
+def session_minutes(seconds) -> int:
+    return max(1, int(seconds) // 60)
+
+
+@register.filter
+def interface_translation(value: str) -> str:
+    """Editor-typed wording shown in the reader's language when the catalogue knows it (e.g. the
+    helpline's default name); anything else as typed."""
+    return gettext(value) if value else value

@@ -11,7 +11,7 @@ from wagtail.rich_text import RichText
 
 from mscos.accounts.models import User
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
-from mscos.demo import content, content_events, content_updates
+from mscos.demo import content, content_events, content_translations, content_updates
 from mscos.events.models import EventIndexPage
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Topic
@@ -98,6 +98,7 @@ class Command(BaseCommand):
             body=stream(content.STAYING_SAFE_BODY),
             show_in_menus=False,
         )
+        content_translations.translate_staying_safe(staying_safe)
         self.update_page(updates, outcome_pages)
         content_updates.add_signup(get_involved)
         self.forum_categories(outcome_pages)

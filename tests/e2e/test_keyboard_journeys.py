@@ -1,0 +1,123 @@
+"""Journeys made with the keyboard alone, in English and in Arabic (right to left).
+
+No mouse: only Tab, Shift+Tab, Enter, Space and typing. At every Tab stop the focused control must
+show a focus indicator and must not be hidden under the sticky safety bar or the exit control
+(tests/e2e/keyboard.py). Add a journey for a new feature (subscribe, register for an event) as a
+function taking (page, language) and list it in JOURNEYS.
+"""
+
+import time
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from mscos.forum.models import Post, Status
+from mscos.moderation.models import Report
+from tests.e2e.keyboard import tab_to, walk_focus_order
+from tests.e2e.test_accessibility import in_language, sign_in
+
+OUTCOMES = "/core-outcomes/"
+OUTCOME_TITLE = "Safety from any trafficker or other abuser"
+
+
+def read_an_outcome_page(page: Page, language: str) -> None:
+    page.goto(in_language(OUTCOMES, language))
+    link = page.locator("main a", has_text=OUTCOME_TITLE).first
+    tab_to(page, link)
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(OUTCOME_TITLE)
+    walk_focus_order(page)
+
+
+def open_the_forums_dropdown(page: Page, language: str) -> None:
+    page.goto(in_language("/", language))
+    summary = page.locator("details[data-dropdown] > summary").first
+    tab_to(page, summary)
+    page.keyboard.press("Enter")
+    first_link = page.locator("details[data-dropdown] .dropdown__list a").first
+    expect(first_link).to_be_visible()
+    tab_to(page, first_link)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/forums/**")
+
+
+def use_the_exit_control(page: Page, language: str) -> None:
+    page.goto(in_language(OUTCOMES, language))
+    tab_to(page, page.locator("#exit-this-page"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("https://neutral.example/**")
+
+
+def post_a_reply(page: Page, language: str) -> None:
+    topic = Post.objects.filter(status=Status.APPROVED).order_by("pk").first().topic
+    page.goto(in_language(f"/forums/t/{topic.pk}/", language))
+    body = page.locator("textarea[name=body]")
+    tab_to(page, body)
+    page.keyboard.type("Thank you for sharing this. It helped me to read it.")
+    understood = page.locator("input[name=understood]")
+    if understood.count():
+        tab_to(page, understood)
+        page.keyboard.press("Space")
+    send = page.locator("form[action$='/reply/'] button[type=submit]:not([name])")
+    tab_to(page, send)
+    time.sleep(3.2)  # the form refuses posts sent faster than a person could write one
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages").first).to_be_visible()
+    assert Post.objects.filter(body__startswith="Thank you for sharing this").exists()
+
+
+def report_a_post(page: Page, language: str) -> None:
+    post = Post.objects.filter(status=Status.APPROVED).order_by("pk").first()
+    page.goto(in_language(f"/forums/t/{post.topic_id}/", language))
+    report = page.locator(f"a[href$='/forums/p/{post.pk}/report/']")
+    tab_to(page, report)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/report/")
+    first_reason = page.locator("input[name=reason]").first
+    tab_to(page, first_reason)
+    page.keyboard.press("ArrowDown")  # radio buttons: arrows choose (and mirror in Arabic)
+    send = page.locator("main form button[type=submit]")
+    tab_to(page, send)
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages, h1").first).to_be_visible()
+    page.wait_for_load_state()
+    assert Report.objects.filter(post=post).exists(), "the report was not received"
+
+
+SIGNED_OUT_JOURNEYS: list[Callable[[Page, str], None]] = [
+    read_an_outcome_page,
+    open_the_forums_dropdown,
+    use_the_exit_control,
+]
+SIGNED_IN_JOURNEYS: list[Callable[[Page, str], None]] = [post_a_reply, report_a_post]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("language", ["en-gb", "ar"])
+@pytest.mark.parametrize("journey", SIGNED_OUT_JOURNEYS, ids=lambda j: j.__name__)
+def test_signed_out_keyboard_journey(new_context, site_url, journey, language, width):
+    page = new_context(viewport={"width": width, "height": 700}).new_page()
+    journey(page, language)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("language", ["en-gb", "ar"])
+@pytest.mark.parametrize("journey", SIGNED_IN_JOURNEYS, ids=lambda j: j.__name__)
+def test_signed_in_keyboard_journey(new_context, site_url, member, journey, language, width):
+    context = new_context(viewport={"width": width, "height": 700})
+    sign_in(context, site_url, member)
+    journey(context.new_page(), language)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en-gb", "ar"])
+def test_focus_reaches_the_footer_without_hiding_under_the_exit_control(
+    new_context, site_url, language
+):
+    """A long page at 320 px, tabbed to the very end: every stop visible (WCAG 2.4.11)."""
+    page = new_context(viewport={"width": 320, "height": 568}).new_page()
+    page.goto(in_language(OUTCOMES, language))
+    tab_to(page, page.locator("footer a[href$='/privacy/']"), limit=150)

@@ -4,11 +4,13 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from mscos.accounts import views as accounts_views
 from mscos.core import views as core_views
 from mscos.moderation import views as moderation_views
+from mscos.search import views as search_views
 
 # Both admin sign-in pages go through the member sign-in (rate limits, two-factor).
 admin_login_redirect = RedirectView.as_view(pattern_name="account_login", query_string=True)
@@ -27,6 +29,9 @@ urlpatterns = [
     path("forums/p/<int:post_id>/report/", moderation_views.report, name="report_post"),
     path("forums/", include("mscos.forum.urls")),
     path("moderation/", include("mscos.moderation.urls")),
+    path("search/", include("mscos.search.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", search_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -7,14 +7,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from mscos.core.blocks import BaseStreamBlock
+from mscos.core.blocks import ContentStreamBlock
 
 
 class HomePage(Page):
     """The front door: what the Community of Practice is, with the forums one click away."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
     featured_section = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("featured section"),
@@ -48,6 +48,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.featured_section and self.featured_section.live:
@@ -72,13 +75,16 @@ class StandardPage(Page):
     """A page of text: about, get involved, staying safe online."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -35,10 +35,17 @@ INSTALLED_APPS = [
     "mscos.events",
     "mscos.forum",
     "mscos.moderation",
+    "mscos.practice",
+    "mscos.people",
+    "mscos.resources",
+    "mscos.search",
     "mscos.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -233,6 +240,7 @@ else:
 
 # Wagtail
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "mscos.core.image_forms.SiteImageForm"  # alt text required
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would otherwise call an outside server

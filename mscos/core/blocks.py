@@ -56,9 +56,9 @@ class ContentStreamBlock(BaseStreamBlock):
     image = ImageBlock(
         label=_("Image"),
         required=True,
-        help_text=_(
-            "A picture with alt text describing it; tick 'decorative' only if it adds "
-            "nothing a reader would miss."
+        description=_(
+            "A picture with alt text describing it; tick 'decorative' only if it adds nothing "
+            "a reader would miss."
         ),
         template="core/blocks/image.html",
     )

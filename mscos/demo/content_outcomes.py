@@ -10,7 +10,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from mscos.core.models import NavigationItem, NavigationSettings
 from mscos.outcomes.models import (
     FocusSettings,
     LongListOutcome,
@@ -425,26 +424,17 @@ def load(*, home: Page, outcomes_index: OutcomeIndexPage, outcome_pages: dict, s
     _outcome_pages(core)
     _long_list(outcomes_index, core)
     _set_page(outcomes_index, core)
-    practice = _practice(home, core)
+    _practice(home, core)
     _recommendations(core)
     study = _standard_pages(home)
     _resources(study, core)
-    team, experts = _people(home)
+    _people(home)
     focus = FocusSettings.for_site(site)
     if focus.focus_page_id is None and SAFETY in core:
         focus.focus_page = core[SAFETY]
         focus.note = "With the Victim Navigator programme and recommendations from the RAB."
         focus.save()
     _redirects(outcomes_index)
-    _navigation(
-        site,
-        [
-            ("The study", study),
-            ("Practice", practice),
-            ("Our team", team),
-            ("Access to experts", experts),
-        ],
-    )
 
 
 def _outcome_pages(core: dict) -> None:
@@ -641,23 +631,3 @@ def _redirects(index: OutcomeIndexPage) -> None:
                 site=None,
                 defaults={"redirect_page": target, "is_permanent": False},
             )
-
-
-def _navigation(site: Site, entries: list[tuple[str, Page]]) -> None:
-    navigation = NavigationSettings.for_site(site)
-    items = list(navigation.items.all())
-    if not items:
-        return  # the editors removed the menu, or it is not made yet
-    linked = {item.link_page_id for item in items}
-    # Before "Get involved", which stays last.
-    position = max(item.sort_order for item in items)
-    for label, page in entries:
-        if page.pk in linked:
-            continue
-        NavigationItem.objects.create(
-            navigation=navigation, label=label, link_page=page, sort_order=position
-        )
-        position += 1
-    last = next((item for item in items if item.label == "Get involved"), None)
-    if last is not None:
-        NavigationItem.objects.filter(pk=last.pk).update(sort_order=position + 1)

@@ -201,6 +201,8 @@ class OutcomeSetPage(Page):
     subpage_types: list[str] = []
     max_count = 1
 
+    is_section_guide = True  # listed apart from the outcome cards on the home page
+
     class Meta:
         verbose_name = _("outcomes as a set page")
 
@@ -254,6 +256,8 @@ class LongListPage(Page):
     parent_page_types = ["outcomes.OutcomeIndexPage"]
     subpage_types: list[str] = []
     max_count = 1
+
+    is_section_guide = True
 
     class Meta:
         verbose_name = _("long-list page")

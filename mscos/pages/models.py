@@ -57,8 +57,13 @@ class HomePage(Page):
             children = self.featured_section.get_children().live().public().specific()
             # Pages marked as topics (beside the core outcomes) are listed apart from the cards.
             children = list(children.order_by("path"))
+            # Guides to a section (e.g. the long-list) are linked apart from its cards too.
+            context["guide_pages"] = [c for c in children if getattr(c, "is_section_guide", False)]
+            children = [c for c in children if not getattr(c, "is_section_guide", False)]
             context["featured_pages"] = [c for c in children if getattr(c, "kind", "") != "topic"]
             context["related_pages"] = [c for c in children if getattr(c, "kind", "") == "topic"]
+        # Every section of the site, so those not in the editors' menu can be found too.
+        context["sections"] = self.get_children().live().public().order_by("path")
         if self.updates_section and self.updates_section.live:
             context["latest_update"] = (
                 self.updates_section.get_children()

@@ -1,5 +1,6 @@
 """One search across the site's pages, the practice library, recommendations and the forums."""
 
+import re
 from dataclasses import dataclass, field
 
 from wagtail.models import Page
@@ -14,6 +15,8 @@ from mscos.resources.models import Resource
 PAGE_LIMIT = 30
 OTHER_LIMIT = 10
 MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass
@@ -32,9 +35,17 @@ def outcome_choices() -> list[OutcomePage]:
     return list(OutcomePage.objects.live().public().order_by("path"))
 
 
+def search_words(text: str) -> str:
+    """Only the words: quotes, brackets and operators would reach the SQLite FTS syntax."""
+    return " ".join(WORD.findall(text)[:MAX_WORDS])
+
+
 def _search(queryset, text: str, limit: int, allowed_ids: set[int] | None = None) -> list:
     """Ranked matches for every word; `allowed_ids` narrows them (checked after ranking, as
     the search backend filters only on indexed fields)."""
+    text = search_words(text)
+    if not text:
+        return []
     backend = get_search_backend()
     fetch = limit if allowed_ids is None else limit * 5
     found = list(backend.search(text, queryset, operator="and")[:fetch])

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from mscos.people.models import Person
 
 
-@task(queue_name="email")
+@task
 def deliver_expert_message(
     *, person_id: int, sender_name: str, sender_email: str, organisation: str, message: str
 ) -> bool:

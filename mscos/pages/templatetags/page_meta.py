@@ -23,9 +23,10 @@ def page_meta(context):
     request = context.get("request")
     title = ""
     url = ""
-    if page is not None and hasattr(page, "get_full_url"):
+    if page is not None and hasattr(page, "get_url"):
         title = getattr(page, "seo_title", "") or page.title
-        url = page.get_full_url(request) or ""
+        path = page.get_url(request) or ""
+        url = path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
     elif request is not None:
         url = settings.SITE_URL + request.path
     return {

@@ -55,15 +55,17 @@ def test_editors_rename_and_reorder_long_list_outcomes(client, demo_site):
 
 @pytest.mark.parametrize("bad", ["abc", "-1", "99999999999999999999", "1 OR 1=1"])
 def test_malformed_filters_are_ignored_not_errors(client, demo_site, bad):
-    for path, name in [("/core-outcomes/long-list/", "domain"), ("/practice/", "outcome"),
-                       ("/practice/", "country"), ("/the-study/resources/", "outcome"),
-                       ("/access-to-experts/", "offer")]:
+    for path, name in [
+        ("/core-outcomes/long-list/", "domain"),
+        ("/practice/", "outcome"),
+        ("/practice/", "country"),
+        ("/the-study/resources/", "outcome"),
+        ("/access-to-experts/", "offer"),
+    ]:
         assert client.get(path, {name: bad}).status_code == 200
 
 
-def test_practice_library_filters_by_outcome_country_organisation_and_words(
-    client, demo_site
-):
+def test_practice_library_filters_by_outcome_country_organisation_and_words(client, demo_site):
     from mscos.outcomes.models import OutcomePage
 
     support = OutcomePage.objects.get(slug="long-term-consistent-support")

@@ -110,13 +110,24 @@ def test_every_outcome_block_renders(client, safety_page, settings, tmp_path):
         ("callout", {"heading": "Help now", "text": RichText("<p>Call 999.</p>")}),
         (
             "featured_clip",
-            {"quote": "Clip words", "speaker": "", "role": "RAB member", "clip": document,
-             "transcript": "What was said"},
+            {
+                "quote": "Clip words",
+                "speaker": "",
+                "role": "RAB member",
+                "clip": document,
+                "transcript": "What was said",
+            },
         ),
         (
             "perspective",
-            {"quote": "Perspective words", "speaker": "Kit", "pseudonym": True, "role": "Worker",
-             "organisation": "Org", "lived_experience": False},
+            {
+                "quote": "Perspective words",
+                "speaker": "Kit",
+                "pseudonym": True,
+                "role": "Worker",
+                "organisation": "Org",
+                "lived_experience": False,
+            },
         ),
         ("practice_examples", {"heading": "Chosen practice", "examples": [example]}),
         ("recommendations", {"heading": "Chosen advice", "recommendations": [recommendation]}),
@@ -127,10 +138,21 @@ def test_every_outcome_block_renders(client, safety_page, settings, tmp_path):
     assert {child.block_type for child in safety_page.body} == block_types - {"image"}
     safety_page.save_revision().publish()
     html = client.get(safety_page.url).content.decode()
-    for text in ["A section", "Plain words.", "Quoted words", "Call 999.", "Clip words",
-                 "A member who asked not to be named", "What was said", "Perspective words",
-                 "(pseudonym)", "Chosen practice", "Chosen advice", "Reading",
-                 "Latest in the forum"]:
+    for text in [
+        "A section",
+        "Plain words.",
+        "Quoted words",
+        "Call 999.",
+        "Clip words",
+        "A member who asked not to be named",
+        "What was said",
+        "Perspective words",
+        "(pseudonym)",
+        "Chosen practice",
+        "Chosen advice",
+        "Reading",
+        "Latest in the forum",
+    ]:
         assert text in html, text
     assert '<audio controls preload="none" src="/documents/' in html
     # The chosen recommendation only, not every one for the outcome.
@@ -166,8 +188,9 @@ def test_image_upload_without_alt_text_is_refused_and_kept(editor, settings, tmp
     PillowImage.new("RGB", (20, 20)).save(buffer, format="PNG")
     client = signed_in(editor)
     upload = SimpleUploadedFile("a.png", buffer.getvalue(), content_type="image/png")
-    response = client.post("/admin/images/add/", {"title": "No alt", "file": upload,
-                                                  "collection": 1})
+    response = client.post(
+        "/admin/images/add/", {"title": "No alt", "file": upload, "collection": 1}
+    )
     assert response.status_code == 200
     assert "Alt text" in response.content.decode()
     assert not SiteImage.objects.filter(title="No alt").exists()

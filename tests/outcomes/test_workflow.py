@@ -62,7 +62,8 @@ def test_an_editors_publish_request_only_saves_a_draft(demo_site, editor):
     index = OutcomeIndexPage.objects.get()
     client = signed_in(editor)
     response = client.post(
-        add_url(index), outcome_form("Editor tries to publish", "editor-tries", action="action-publish")
+        add_url(index),
+        outcome_form("Editor tries to publish", "editor-tries", action="action-publish"),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     page = OutcomePage.objects.get(slug="editor-tries")
@@ -71,7 +72,9 @@ def test_an_editors_publish_request_only_saves_a_draft(demo_site, editor):
     assert signed_in(editor).get("/core-outcomes/editor-tries/").status_code == 404
 
 
-def test_editor_submits_and_approver_publishes_through_the_admin(client, demo_site, editor, approver):
+def test_editor_submits_and_approver_publishes_through_the_admin(
+    client, demo_site, editor, approver
+):
     index = OutcomeIndexPage.objects.get()
     response = signed_in(editor).post(
         add_url(index), outcome_form("Submitted outcome", "submitted", action="action-submit")
@@ -128,9 +131,7 @@ def test_a_change_to_a_live_page_waits_for_approval(client, safety_page, editor,
     assert compare.status_code == 200
     assert "Changed by the editor" in compare.content.decode()
     state = safety_page.current_workflow_state
-    state.current_task_state.task.specific.on_action(
-        state.current_task_state, approver, "approve"
-    )
+    state.current_task_state.task.specific.on_action(state.current_task_state, approver, "approve")
     assert "Changed by the editor" in client.get(safety_page.url).content.decode()
 
 
@@ -161,9 +162,7 @@ def test_recommendation_needs_approval_too(client, safety_page, editor, approver
     workflow.start(recommendation, editor)
     assert "A new recommendation" not in client.get(safety_page.url).content.decode()
     state = recommendation.current_workflow_state
-    state.current_task_state.task.specific.on_action(
-        state.current_task_state, approver, "approve"
-    )
+    state.current_task_state.task.specific.on_action(state.current_task_state, approver, "approve")
     recommendation.refresh_from_db()
     assert recommendation.live
     assert "A new recommendation" in client.get(safety_page.url).content.decode()

@@ -83,8 +83,11 @@ def test_bad_input_explains_itself_keeps_the_text_and_sends_nothing(
 
 def test_experts_who_cannot_be_contacted_answer_not_found(client, demo_site):
     unlisted = Person.objects.create(
-        name="Not listed", group=Person.OTHER, offers_training=True,
-        contact_email="hidden@example.org", consent_to_list=False,
+        name="Not listed",
+        group=Person.OTHER,
+        offers_training=True,
+        contact_email="hidden@example.org",
+        consent_to_list=False,
     )
     no_address = Person.objects.get(name="Keith Lewis")
     for person in (unlisted, no_address):

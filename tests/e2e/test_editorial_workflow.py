@@ -50,8 +50,8 @@ def test_editor_submits_a_perspective_and_an_approver_publishes_it(
     new_context, site_url, screenshot_dir
 ):
     outcome = OutcomePage.objects.get(slug="access-to-education")
-    editor, editor_secret = staff_member("edna", "Editors")
-    approver, approver_secret = staff_member("abe", "Approvers")
+    _editor, editor_secret = staff_member("edna", "Editors")
+    _approver, approver_secret = staff_member("abe", "Approvers")
     edit_url = f"/admin/pages/{outcome.pk}/edit/"
 
     editor_page = new_context().new_page()

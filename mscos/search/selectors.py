@@ -71,7 +71,9 @@ def search_site(text: str, user, *, outcome: OutcomePage | None = None) -> SiteR
         )
         resource_ids = set(Resource.objects.filter(outcomes=outcome).values_list("pk", flat=True))
     pages = _search(Page.objects.live().public(), text, PAGE_LIMIT, page_ids)
-    results.pages = [page.specific for page in pages]
+    # One query per page type, not one per result; the ranking's order is kept.
+    specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    results.pages = [specific[page.pk] for page in pages if page.pk in specific]
     results.recommendations = _search(
         Recommendation.objects.filter(live=True), text, OTHER_LIMIT, recommendation_ids
     )

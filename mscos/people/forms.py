@@ -15,7 +15,7 @@ class ContactExpertForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=100)
     email = forms.EmailField(
         label=_("Your email address"),
-        help_text=_("The expert replies to this address. We do not keep it."),
+        help_text=_("The expert replies to this address; only they see it."),
     )
     organisation = forms.CharField(label=_("Your organisation"), max_length=150, required=False)
     message = forms.CharField(

@@ -85,5 +85,8 @@ def search_site(text: str, user, *, outcome: OutcomePage | None = None) -> SiteR
         category = ForumCategory.objects.filter(outcome_page=outcome).first()
         if category is None:
             return results  # no forum for this outcome, so no posts about it
-    results.posts = forum_search.search_posts(text, user, category=category)[:OTHER_LIMIT]
+    # Words only here too: PostgreSQL refuses a NUL character in a query parameter.
+    words = search_words(text)
+    if words:
+        results.posts = forum_search.search_posts(words, user, category=category)[:OTHER_LIMIT]
     return results

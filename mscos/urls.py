@@ -5,12 +5,14 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from mscos.accounts import views as accounts_views
 from mscos.core import views as core_views
 from mscos.moderation import views as moderation_views
+from mscos.search import views as search_views
 
 # Both admin sign-in pages go through the member sign-in (rate limits, two-factor).
 admin_login_redirect = RedirectView.as_view(pattern_name="account_login", query_string=True)
@@ -41,6 +43,9 @@ public_patterns = [
     path("updates/", include("mscos.updates.urls")),
     # A member's own reports and moderators' messages sit with their account pages.
     path("account/reports/", moderation_views.my_reports, name="account_reports"),
+    path("search/", include("mscos.search.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", search_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

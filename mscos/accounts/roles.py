@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 MEMBER = "Members"
 MODERATOR = "Forum moderators"
 EDITOR = "Editors"  # Wagtail's own editors group, with its page permissions
+APPROVER = "Approvers"  # publish what editors submit (mscos/pages/editorial.py)
 ADMINISTRATOR = "Administrators"
 SAFEGUARDING = "Safeguarding leads"  # moderators who may see who wrote an anonymous post
 
@@ -12,10 +13,11 @@ ROLE_LABELS = {
     MEMBER: _("Member"),
     MODERATOR: _("Moderator"),
     EDITOR: _("Editor"),
+    APPROVER: _("Approver"),
     ADMINISTRATOR: _("Administrator"),
     SAFEGUARDING: _("Safeguarding lead"),
 }
-STAFF_ROLES = frozenset({MODERATOR, EDITOR, ADMINISTRATOR, SAFEGUARDING})
+STAFF_ROLES = frozenset({MODERATOR, EDITOR, APPROVER, ADMINISTRATOR, SAFEGUARDING})
 
 
 def role_names(user) -> set[str]:

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
@@ -15,6 +16,7 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "core/blocks/quote.html"
         label = _("Quote")
+        description = _("A quotation, with who said it if they agreed to be named.")
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -25,6 +27,7 @@ class CalloutBlock(blocks.StructBlock):
         icon = "help"
         template = "core/blocks/callout.html"
         label = _("Call-out box")
+        description = _("A boxed note that stands out from the text, e.g. where to get help.")
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -34,3 +37,28 @@ class BaseStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     quote = QuoteBlock()
     callout = CalloutBlock()
+
+
+class ContentStreamBlock(BaseStreamBlock):
+    """BaseStreamBlock with a help text on every block, for the editorial page types."""
+
+    heading = blocks.CharBlock(
+        label=_("Section heading"),
+        form_classname="title",
+        template="core/blocks/heading.html",
+        help_text=_("Starts a new section; shown in bold and used by screen readers to skip."),
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Paragraphs, lists and links. Keep sentences short and plain."),
+    )
+    image = ImageBlock(
+        label=_("Image"),
+        required=True,
+        description=_(
+            "A picture with alt text describing it; tick 'decorative' only if it adds nothing "
+            "a reader would miss."
+        ),
+        template="core/blocks/image.html",
+    )

@@ -7,14 +7,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from mscos.core.blocks import BaseStreamBlock
+from mscos.core.blocks import ContentStreamBlock
 
 
 class HomePage(Page):
     """The front door: what the Community of Practice is, with the forums one click away."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
     featured_section = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("featured section"),
@@ -48,14 +48,22 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.featured_section and self.featured_section.live:
             children = self.featured_section.get_children().live().public().specific()
             # Pages marked as topics (beside the core outcomes) are listed apart from the cards.
             children = list(children.order_by("path"))
+            # Guides to a section (e.g. the long-list) are linked apart from its cards too.
+            context["guide_pages"] = [c for c in children if getattr(c, "is_section_guide", False)]
+            children = [c for c in children if not getattr(c, "is_section_guide", False)]
             context["featured_pages"] = [c for c in children if getattr(c, "kind", "") != "topic"]
             context["related_pages"] = [c for c in children if getattr(c, "kind", "") == "topic"]
+        # Every section of the site, so those not in the editors' menu can be found too.
+        context["sections"] = self.get_children().live().public().order_by("path")
         if self.updates_section and self.updates_section.live:
             context["latest_update"] = (
                 self.updates_section.get_children()
@@ -72,13 +80,16 @@ class StandardPage(Page):
     """A page of text: about, get involved, staying safe online."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("standard page")
+
+    def get_meta_description(self) -> str:
+        return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -39,12 +39,18 @@ INSTALLED_APPS = [
     "mscos.joining",
     "mscos.forum",
     "mscos.moderation",
+    "mscos.practice",
+    "mscos.people",
+    "mscos.resources",
+    "mscos.search",
     "mscos.demo",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.sites",
     "wagtail.users",
@@ -254,6 +260,7 @@ else:
 
 # Wagtail
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "mscos.core.image_forms.SiteImageForm"  # alt text required
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Podcast audio (mscos.podcasts) is uploaded as documents and played in the page, not downloaded.

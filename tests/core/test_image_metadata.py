@@ -33,7 +33,8 @@ def test_upload_through_the_admin_strips_location_and_camera_data(admin_client, 
     settings.MEDIA_ROOT = tmp_path
     upload = SimpleUploadedFile("holiday.jpg", photo_with_location(), content_type="image/jpeg")
     response = admin_client.post(
-        "/admin/images/add/", {"title": "Holiday", "file": upload, "collection": 1}
+        "/admin/images/add/",
+        {"title": "Holiday", "description": "A red square", "file": upload, "collection": 1},
     )
     assert response.status_code == 302, response.content[:2000]
     stored = get_image_model().objects.get(title="Holiday")

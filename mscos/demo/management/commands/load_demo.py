@@ -11,7 +11,13 @@ from wagtail.rich_text import RichText
 
 from mscos.accounts.models import User
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
-from mscos.demo import content, content_events, content_translations, content_updates
+from mscos.demo import (
+    content,
+    content_events,
+    content_outcomes,
+    content_translations,
+    content_updates,
+)
 from mscos.events.models import EventIndexPage
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Topic
@@ -111,6 +117,9 @@ class Command(BaseCommand):
         site = Site.objects.get(is_default_site=True)
         self.settings(site, staying_safe)
         self.navigation(site, community, outcomes_index, updates, events, get_involved)
+        content_outcomes.load(
+            home=home, outcomes_index=outcomes_index, outcome_pages=outcome_pages, site=site
+        )
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
     def home_page(self) -> HomePage:

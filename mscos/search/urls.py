@@ -1,0 +1,6 @@
+from django.urls import path
+
+from mscos.search import views
+
+app_name = "search"
+urlpatterns = [path("", views.search, name="search")]

@@ -1,0 +1,114 @@
+"""Access to experts: a message reaches the expert by email; their address is never shown."""
+
+import time
+
+import pytest
+from django.core import signing
+
+from mscos.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def started_long_ago() -> str:
+    return signing.dumps(time.time() - 10, salt="mscos.people.contact-started")
+
+
+def message_form(**overrides) -> dict:
+    data = {
+        "name": "Pat Practitioner",
+        "email": "pat@example.net",
+        "organisation": "A housing charity",
+        "message": "Could you run a half-day training session for our team in spring?",
+        "website": "",
+        "started": started_long_ago(),
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def expert(demo_site) -> Person:
+    return Person.objects.get(name="Ada Example")
+
+
+def contact_url(expert: Person) -> str:
+    return f"/access-to-experts/{expert.pk}/contact/"
+
+
+def test_no_page_shows_an_experts_address(client, expert):
+    for path in ["/access-to-experts/", "/our-team/", contact_url(expert), "/search/?q=trainer"]:
+        html = client.get(path).content.decode()
+        assert expert.contact_email not in html, path
+        assert "@example.org" not in html, path
+
+
+def test_message_is_delivered_to_the_expert_over_smtp(client, expert, smtp_server):
+    response = client.post(contact_url(expert), message_form())
+    assert response.status_code == 302
+    assert response["Location"] == "/access-to-experts/sent/"
+    assert "on its way" in client.get(response["Location"]).content.decode()
+    assert smtp_server.arrived.wait(5)
+    envelope = smtp_server.envelopes[0]
+    assert envelope.rcpt_tos == [expert.contact_email]
+    message = smtp_server.messages[0]
+    assert message["Reply-To"] == "pat@example.net"
+    body = message.get_content()
+    assert "half-day training session" in body
+    assert "Pat Practitioner (A housing charity)" in body
+
+
+@pytest.mark.parametrize(
+    ("overrides", "error"),
+    [
+        ({"email": "not-an-address"}, "Enter a valid email address."),
+        ({"message": "hi"}, "Please write a little more"),
+        ({"started": ""}, "This form is out of date"),
+        ({"started": "just now"}, "That was very quick"),
+        ({"website": "http://spam.example"}, "could not be sent"),
+    ],
+)
+def test_bad_input_explains_itself_keeps_the_text_and_sends_nothing(
+    client, expert, smtp_server, overrides, error
+):
+    if overrides.get("started") == "just now":
+        overrides = {"started": signing.dumps(time.time(), salt="mscos.people.contact-started")}
+    response = client.post(contact_url(expert), message_form(**overrides))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert error in html
+    assert "Pat Practitioner" in html  # the form comes back filled in
+    assert not smtp_server.messages
+
+
+def test_experts_who_cannot_be_contacted_answer_not_found(client, demo_site):
+    unlisted = Person.objects.create(
+        name="Not listed",
+        group=Person.OTHER,
+        offers_training=True,
+        contact_email="hidden@example.org",
+        consent_to_list=False,
+    )
+    no_address = Person.objects.get(name="Keith Lewis")
+    for person in (unlisted, no_address):
+        assert client.get(contact_url(person)).status_code == 404
+        assert client.post(contact_url(person), message_form()).status_code == 404
+    assert "Not listed" not in client.get("/our-team/").content.decode()
+    assert client.get("/access-to-experts/999999/contact/").status_code == 404
+
+
+def test_many_messages_from_one_address_are_slowed(client, expert, smtp_server):
+    for _ in range(5):
+        assert client.post(contact_url(expert), message_form()).status_code == 302
+    response = client.post(contact_url(expert), message_form())
+    assert response.status_code == 429
+    assert "try again in an hour" in response.content.decode()
+    assert len(smtp_server.messages) == 5
+
+
+def test_a_forged_cross_site_post_is_refused(expert):
+    from django.test import Client
+
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post(contact_url(expert), message_form())
+    assert response.status_code == 403

@@ -82,7 +82,7 @@ class NewsletterSettings(BaseGenericSetting):
         max_length=120,
         default="Community update: {label}",
         validators=[validate_subject_template],
-        help_text=_("{label} becomes e.g. \u201cWeek 22\u201d, {title} the update's title."),
+        help_text=_("{label} becomes e.g. “Week 22”, {title} the update's title."),
     )
 
     panels = [FieldPanel("sender_name"), FieldPanel("subject_template")]

@@ -7,7 +7,6 @@ import wave
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.models import Page
 
 from mscos.podcasts.models import EpisodePage, PodcastIndexPage
 
@@ -33,7 +32,7 @@ def podcast(demo_site, settings, tmp_path) -> PodcastIndexPage:
     # A podcast of the test's own, in place of the demo's.
     for demo_podcast in PodcastIndexPage.objects.all():
         demo_podcast.delete()
-    home = Page.objects.get(depth=2)
+    home = demo_site.root_page
     podcast = PodcastIndexPage(
         title="MSCOS podcast", slug="podcast", intro="Conversations.", owner_email="p@example.org"
     )

@@ -26,6 +26,11 @@ class ResourceCollector(HTMLParser):
 
 
 def other_origin(url: str) -> bool:
+    from django.conf import settings
+
+    # Canonical and Open Graph addresses are absolute, on the site's own configured address.
+    if url.startswith(settings.SITE_URL + "/"):
+        return False
     return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url, re.I)) or url.startswith("http")
 
 

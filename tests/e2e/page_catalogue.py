@@ -31,6 +31,10 @@ NOT_PAGES: dict[str, str] = {
     "accounts:recovery_codes_download": "a text file download",
     "accounts:export": "a JSON file download",
     "mfa_download_recovery_codes": "a text file download",
+    "moderation:reveal": "a POST action on the item page (tests/moderation)",
+    "moderation:automatic_undo": "a POST action on the queue page (tests/moderation)",
+    "moderation:audit_original": "a POST action on the audit log page (tests/moderation)",
+    "events_ics": "an iCalendar file, not HTML (tests/events)",
 }
 # Prefixes of paths that are not the public site at all.
 NOT_PAGE_PATH_PREFIXES = {

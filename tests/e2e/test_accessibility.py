@@ -7,6 +7,7 @@ there and hold the focus). At 320 px the page must not scroll sideways, also wit
 and a screenshot of every page type is kept in test-artifacts/screenshots/sweep/.
 """
 
+import datetime
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -15,10 +16,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page
 
+from mscos.events.models import EventInvitation, EventPage, EventRegistration
+from mscos.events.tokens import invitation_token, registration_token
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Post, Status, Topic
+from mscos.newsletter.models import Subscriber
+from mscos.newsletter.selectors import current_consent_text
+from mscos.newsletter.tokens import make_token
 from tests.e2e.page_catalogue import Visit, page_visits, url_visits
 
 LANGUAGES = ["en-gb", "ar"]
@@ -67,7 +74,30 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         topic=topic, body="A reply by the signed-in moderator.", acting_user=moderator
     )
     published = Post.objects.filter(status=Status.APPROVED).order_by("pk").first()
+    event = EventPage.objects.live().filter(invite_only=False).order_by("pk").first()
+    registration = EventRegistration.objects.create(
+        event=event, name="Robin", email="robin@example.org", role="practitioner", consent=True
+    )
+    invited = EventPage.objects.live().filter(invite_only=True).order_by("pk").first() or event
+    invitation = EventInvitation.objects.create(
+        event=invited,
+        email="kit@example.org",
+        expires_at=timezone.now() + datetime.timedelta(days=7),
+        invited_by=moderator,
+    )
+    subscriber = Subscriber.objects.create(
+        email="sweep-reader@example.org",
+        consent_text=current_consent_text(),
+        consented_at=timezone.now(),
+    )
     return {
+        "moderation:item": lambda: {"post_id": guest_post.pk},
+        "moderation:member": lambda: {"user_id": own_post.author_id},
+        "events_registration": lambda: {"token": registration_token(registration.pk)},
+        "events_invitation": lambda: {"token": invitation_token(invitation.pk)},
+        "newsletter:confirm": lambda: {"token": make_token(subscriber, "confirm")},
+        "newsletter:preferences": lambda: {"token": make_token(subscriber, "preferences")},
+        "newsletter:unsubscribe": lambda: {"token": make_token(subscriber, "unsubscribe")},
         "report_post": lambda: {"post_id": published.pk},
         "forum:topic": lambda: {"topic_id": topic.pk},
         "forum:reply": lambda: {"topic_id": topic.pk},

@@ -196,19 +196,32 @@ def check_error_state(page: Page, path: str, problems: dict, label: str) -> None
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("user", USERS)
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("width", WIDTHS)
 def test_no_accessibility_violations_on_any_page_type(
-    new_context, site_url, sweep_samples, moderator, screenshot_dir, width, language, user
+    new_context, site_url, sweep_samples, moderator, screenshot_dir
 ):
+    """Every combination of width, language and signed-in state, in one test: one database for
+    all of them (the live server's database is rebuilt between tests, which costs more than a
+    combination). Problems are collected from every combination and reported together."""
+    problems: dict[str, str] = {}
+    for width in WIDTHS:
+        for language in LANGUAGES:
+            for user in USERS:
+                sweep_combination(
+                    new_context, site_url, sweep_samples, moderator, screenshot_dir,
+                    width, language, user, problems,
+                )  # fmt: skip
+    assert problems == {}, "\n\n".join(f"{where}:\n{what}" for where, what in problems.items())
+
+
+def sweep_combination(
+    new_context, site_url, sweep_samples, moderator, screenshot_dir, width, language, user, problems
+) -> None:
     context = new_context(viewport={"width": width, "height": 800}, reduced_motion="reduce")
     if user == "signed-in":
         sign_in(context, site_url, moderator)
     page = context.new_page()
     shots = screenshot_dir / "sweep"
     shots.mkdir(exist_ok=True)
-    problems: dict[str, str] = {}
     seen_final_paths: set[str] = set()
     visited = 0
     for visit in all_visits(sweep_samples):
@@ -218,7 +231,7 @@ def test_no_accessibility_violations_on_any_page_type(
             continue
         response = page.goto(path)
         final_path = urlsplit(page.url).path
-        label = f"{visit.kind} {path}"
+        label = f"{width}px {user} {visit.kind} {path}"
         if final_path in seen_final_paths:
             continue  # e.g. a signed-in-only page redirecting to the sign-in page
         seen_final_paths.add(final_path)
@@ -243,4 +256,4 @@ def test_no_accessibility_violations_on_any_page_type(
                 problems[f"{label} text at 200%"] = f"scrolls sideways by {overflow}px"
         check_error_state(page, path, problems, label)
     assert visited >= 10, f"only {visited} pages were visited: the catalogue found too little"
-    assert problems == {}, "\n\n".join(f"{where}:\n{what}" for where, what in problems.items())
+    context.close()

@@ -59,7 +59,7 @@ def test_join_form_keeps_input_after_a_mistake_then_offers_an_account(page, scre
     page.wait_for_timeout(HUMAN_PAUSE_MS)
     page.get_by_role("button", name="Join").click()
 
-    expect(page.get_by_text("Enter a valid email address.")).to_be_visible()
+    expect(page.get_by_text("Enter a valid email address.", exact=True)).to_be_visible()
     expect(page.get_by_label("Country")).to_have_value("Romania")
     expect(page.get_by_label("Access to education")).to_be_checked()
     assert not JoinRequest.objects.exists()

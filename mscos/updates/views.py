@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import redirect
 
+from mscos.core.languages import localise_site_path
 from mscos.updates import selectors
 
 
@@ -11,7 +12,8 @@ def latest(request):
     update = selectors.latest_update()
     if update is None:
         raise Http404
-    return redirect(update.url)
+    # A reader browsing in another language stays in it (the page falls back to English).
+    return redirect(localise_site_path(update.url))
 
 
 def archive(request):
@@ -23,4 +25,4 @@ def archive(request):
         from wagtail.views import serve
 
         return serve(request, request.path)
-    return redirect(archive_page.url)
+    return redirect(localise_site_path(archive_page.url))

@@ -145,3 +145,11 @@ def test_updates_path_reaches_the_archive(client, week_22):
     response = client.get("/updates/")
     assert response.status_code == 302
     assert response["Location"] == week_22.get_parent().url
+
+
+def test_short_addresses_keep_the_readers_language(client, demo_site):
+    archive = client.get("/ar/updates/")
+    assert archive.status_code == 302 and archive["Location"].startswith("/ar/")
+    latest = client.get("/ar/updates/latest/")
+    assert latest.status_code == 302 and latest["Location"].startswith("/ar/")
+    assert client.get(latest["Location"]).status_code == 200

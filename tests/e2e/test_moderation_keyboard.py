@@ -6,6 +6,7 @@ import importlib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from playwright.sync_api import Page, expect
 
@@ -13,7 +14,8 @@ from mscos.accounts.models import User
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Post, Status
 from mscos.moderation import services as moderation_services
-from mscos.moderation.models import AuditEntry
+from mscos.moderation import watched_words
+from mscos.moderation.models import AuditEntry, WatchedWord
 from tests.conftest import with_role, with_two_factor
 
 BODIES = [
@@ -54,6 +56,10 @@ def _ready(page: Page) -> None:
 
 @pytest.fixture
 def five_waiting(site_url, member) -> list[Post]:
+    # The seeded safeguarding phrase this test relies on, whatever earlier browser tests left in
+    # the database the live server shares.
+    WatchedWord.objects.get_or_create(phrase="i am not safe", action="urgent")
+    cache.delete(watched_words.CACHE_KEY)
     for post in Post.objects.filter(status=Status.PENDING):  # anything the demo left waiting
         forum_services.post_approve_as_system(post=post, reason="test set-up")
     category = ForumCategory.objects.create(name="Checked", slug="checked-e2e", premoderation="all")

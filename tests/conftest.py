@@ -2,9 +2,11 @@
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Site
 
 from mscos.accounts.models import User
@@ -13,6 +15,16 @@ from mscos.forum.models import ForumCategory
 from mscos.outcomes.models import OutcomePage
 
 NEUTRAL_EXIT_URL = "https://neutral.example/weather"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language. The language middleware activates the language
+    of each request in the thread serving it; for the test client that is the test's own thread,
+    so a request to /ar/ would otherwise leave every later `reverse()` prefixed with /ar/."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Site
 
@@ -13,6 +12,7 @@ from mscos.accounts.models import User
 from mscos.core.models import SafetySettings
 from mscos.forum.models import ForumCategory
 from mscos.outcomes.models import OutcomePage
+from tests import demo_snapshot as demo_snapshot_module
 
 NEUTRAL_EXIT_URL = "https://neutral.example/weather"
 
@@ -27,12 +27,28 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+def pytest_collection_modifyitems(items):
+    """The demo content is set up before a test's other objects, so the snapshot of it can be
+    replayed as taken (see tests/demo_snapshot.py) rather than loaded again around them."""
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names and "demo_site" in names:
+            names.remove("demo_site")
+            names.insert(0, "demo_site")
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker) -> demo_snapshot_module.Changes:
+    with django_db_blocker.unblock():
+        return demo_snapshot_module.take()
+
+
 @pytest.fixture
-def demo_site(db):
+def demo_site(db, demo_snapshot):
     """The demo content, as `make run` loads it."""
     # The cache table outlives the emptying between browser tests; its rate counters must not.
     cache.clear()
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_snapshot_module.replay(demo_snapshot)
     site = Site.objects.get(is_default_site=True)
     safety = SafetySettings.for_site(site)
     safety.exit_url = NEUTRAL_EXIT_URL

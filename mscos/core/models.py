@@ -13,9 +13,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from mscos.core.images import image_without_metadata
+from mscos.core.languages import localise_site_path
 from mscos.core.navigation import submenu_choices
 from mscos.core.validators import validate_https_url
 
@@ -177,3 +178,22 @@ class PeriodicJobRun(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SitePage(Page):
+    """The base of every page type: a page keeps the reader's language in its address.
+
+    A page nobody has translated yet is served in English under /ro/… with the Romanian interface
+    (see core.views.serve_page). Its address, and every link to it (menus, cards, links in rich
+    text), stays under the reader's prefix instead of sending them back to the English site.
+    """
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, page_path = parts
+        return site_id, root_url, localise_site_path(page_path)

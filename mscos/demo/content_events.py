@@ -13,13 +13,13 @@ import wave
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.core.files.storage import default_storage
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from mscos.core.models import SiteImage
+from mscos.demo.files import stored_file
 from mscos.events.models import EventIndexPage, EventPage
 from mscos.feedback.models import FeedbackPage
 from mscos.joining.models import JoinPage
@@ -192,16 +192,6 @@ COVER_NAME = "mscos-demo-podcast-cover.png"
 AUDIO_NAME = "mscos-demo-podcast-episode-1.wav"
 
 
-def _stored_file(name: str, make):
-    """The generated file at `name`, made and stored only the first time (the demo is loaded
-    again and again in tests; one copy of each file is enough)."""
-    if not default_storage.exists(name):
-        saved = default_storage.save(name, make())
-        if saved != name:  # a race with another loader: use whichever was stored
-            name = saved
-    return name
-
-
 def _outcomes(slugs):
     return list(OutcomePage.objects.filter(slug__in=slugs))
 
@@ -300,7 +290,7 @@ def _podcast(home: Page) -> None:
     podcast = home.get_children().filter(slug="podcast").first()
     if podcast is None:
         cover = SiteImage(title="Podcast cover", width=COVER_SIZE, height=COVER_SIZE)
-        cover.file = _stored_file(
+        cover.file = stored_file(
             f"original_images/{COVER_NAME}", lambda: ImageFile(io.BytesIO(cover_png()), COVER_NAME)
         )
         cover.save()
@@ -318,9 +308,7 @@ def _podcast(home: Page) -> None:
     if podcast.get_children().filter(slug=EPISODE["slug"]).exists():
         return
     audio = Document(title="Episode 1 audio (demo tone)")
-    audio.file = _stored_file(
-        f"documents/{AUDIO_NAME}", lambda: ContentFile(tone_wav(), AUDIO_NAME)
-    )
+    audio.file = stored_file(f"documents/{AUDIO_NAME}", lambda: ContentFile(tone_wav(), AUDIO_NAME))
     audio.save()
     episode = EpisodePage(
         slug=EPISODE["slug"],

@@ -4,12 +4,17 @@ the standard pages; written for this project (names and facts from shared/seed/F
 Anyone who is not a public figure has a clearly fictional name and a bio that says so.
 """
 
+import io
+
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from mscos.core.models import SiteImage
+from mscos.demo.files import stored_file
 from mscos.outcomes.models import (
     FocusSettings,
     LongListOutcome,
@@ -437,6 +442,48 @@ def load(*, home: Page, outcomes_index: OutcomeIndexPage, outcome_pages: dict, s
     _redirects(outcomes_index)
 
 
+SAFETY_PICTURE_NAME = "mscos-demo-safe-home.png"
+SAFETY_PICTURE_SIZE = (1600, 900)
+SAFETY_PICTURE_ALT = "A drawing of a small house with a lit window under an evening sky."
+
+
+def safety_picture_png() -> bytes:
+    """A calm drawing for the demo outcome page: a house with a lit window, drawn with Pillow."""
+    from PIL import Image, ImageDraw
+
+    width, height = SAFETY_PICTURE_SIZE
+    image = Image.new("RGB", (width, height), (31, 77, 92))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, height * 3 // 4, width, height], fill=(120, 150, 110))
+    left, right, floor = width * 3 // 8, width * 5 // 8, height * 3 // 4
+    draw.rectangle([left, height * 9 // 20, right, floor], fill=(236, 226, 201))
+    draw.polygon(
+        [(left - 60, height * 9 // 20), (width // 2, height // 5), (right + 60, height * 9 // 20)],
+        fill=(176, 88, 64),
+    )
+    draw.rectangle([width // 2 - 50, height * 21 // 40, width // 2 + 50, height * 25 // 40],
+                   fill=(250, 204, 92))  # fmt: skip
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _safety_picture():
+    """The demo picture as an ImageBlock value: the image with its alt text for this place."""
+    image = SiteImage.objects.filter(title="A safe home (demo drawing)").first()
+    if image is None:
+        width, height = SAFETY_PICTURE_SIZE
+        image = SiteImage(title="A safe home (demo drawing)", width=width, height=height)
+        image.file = stored_file(
+            f"original_images/{SAFETY_PICTURE_NAME}",
+            lambda: ImageFile(io.BytesIO(safety_picture_png()), SAFETY_PICTURE_NAME),
+        )
+        image.save()
+    image.contextual_alt_text = SAFETY_PICTURE_ALT
+    image.decorative = False
+    return image
+
+
 def _outcome_pages(core: dict) -> None:
     for title, page in core.items():
         page = OutcomePage.objects.get(pk=page.pk)
@@ -445,7 +492,7 @@ def _outcome_pages(core: dict) -> None:
             continue
         blocks = []
         if title == SAFETY:
-            blocks += SAFETY_BODY
+            blocks += [*SAFETY_BODY[:1], ("image", _safety_picture()), *SAFETY_BODY[1:]]
         if title == HOUSING:
             blocks.append(HOUSING_PERSPECTIVE)
         page.body = _stream(blocks + STANDARD_OUTCOME_BLOCKS)

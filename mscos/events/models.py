@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mscos.core.blocks import BaseStreamBlock
+from mscos.core.models import SitePage
 
 UK_TIME_ZONE = "Europe/London"
 
@@ -49,7 +50,7 @@ class ResourcesBlock(blocks.StreamBlock):
     )
 
 
-class EventIndexPage(Page):
+class EventIndexPage(SitePage):
     """Events: what is coming up, and how to take part. The calendar feed and the private links
     sent by email live in events/urls.py (Wagtail's page routes allow no dots or colons)."""
 
@@ -72,7 +73,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, SitePage):
     """One workshop, webinar or expert forum: when, where, who may come, and afterwards what
     came of it."""
 

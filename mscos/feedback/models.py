@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from mscos.core.models import SitePage
 
-class FeedbackPage(Page):
+
+class FeedbackPage(SitePage):
     """/feedback/: the form, and beside it a way into the forum's Feedback and suggestions."""
 
     intro = models.TextField(_("introduction"), blank=True)

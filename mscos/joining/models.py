@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from mscos.core.models import SitePage
+
 
 class JoinRole(models.TextChoices):
     LIVED_EXPERIENCE = "lived_experience", _("Expert by lived experience")
@@ -15,7 +17,7 @@ class JoinRole(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class JoinPage(Page):
+class JoinPage(SitePage):
     """The join form (under Get involved)."""
 
     intro = models.TextField(_("introduction"), blank=True)

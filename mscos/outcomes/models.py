@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mscos.core.blocks import ContentStreamBlock
+from mscos.core.models import SitePage
 from mscos.outcomes.blocks import OutcomeStreamBlock
 
 
@@ -78,7 +79,7 @@ class LongListOutcome(Orderable):
         return self.outcome_page_id is not None
 
 
-class OutcomeIndexPage(Page):
+class OutcomeIndexPage(SitePage):
     """Core outcomes: how to use them as a set, and one page per outcome."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -107,7 +108,7 @@ class OutcomeIndexPage(Page):
         return self.search_description or self.intro
 
 
-class OutcomePage(Page):
+class OutcomePage(SitePage):
     """One core outcome (or a topic page beside them), with its banner and forum button."""
 
     CORE = "core"
@@ -180,7 +181,7 @@ class OutcomePage(Page):
         return self.search_description or self.summary
 
 
-class OutcomeSetPage(Page):
+class OutcomeSetPage(SitePage):
     """Working with the outcomes as a set: all seven together, and how they connect."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -246,7 +247,7 @@ class OutcomeConnection(Orderable):
             raise ValidationError({"to_outcome": _("Choose a different outcome to connect to.")})
 
 
-class LongListPage(Page):
+class LongListPage(SitePage):
     """The long-list: the ten domains with their outcomes, filterable without JavaScript."""
 
     intro = models.TextField(_("introduction"), blank=True)

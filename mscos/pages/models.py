@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mscos.core.blocks import ContentStreamBlock
+from mscos.core.models import SitePage
 
 
-class HomePage(Page):
+class HomePage(SitePage):
     """The front door: what the Community of Practice is, with the forums one click away."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -76,7 +77,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SitePage):
     """A page of text: about, get involved, staying safe online."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -8,6 +8,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from mscos.core.models import SitePage
+
 
 class Person(index.Indexed, models.Model):
     """Someone shown on the people pages; listed only with their consent."""
@@ -122,7 +124,7 @@ class Person(index.Indexed, models.Model):
         return self.consent_to_list and self.is_expert and bool(self.contact_email)
 
 
-class PeopleIndexPage(Page):
+class PeopleIndexPage(SitePage):
     """Our team: the project team, the Research Advisory Board and the steering committee."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -142,7 +144,7 @@ class PeopleIndexPage(Page):
         return context
 
 
-class ExpertDirectoryPage(RoutablePageMixin, Page):
+class ExpertDirectoryPage(RoutablePageMixin, SitePage):
     """Access to experts: people who offer training, consultancy or speaking, and a contact form
     that reaches them without showing their address."""
 

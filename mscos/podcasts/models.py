@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from mscos.core.models import SitePage
+
 # Apple Podcasts' categories that fit the podcast; the feed names one.
 CATEGORY_CHOICES = [
     ("Society & Culture", _("Society & Culture")),
@@ -27,7 +29,7 @@ class PodcastType(models.TextChoices):
     SERIAL = "serial", _("Serial: listen in order")
 
 
-class PodcastIndexPage(Page):
+class PodcastIndexPage(SitePage):
     """The podcast's home (/podcast/): every episode, and what podcast apps read from the feed."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -110,7 +112,7 @@ class EpisodePageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class EpisodePage(Page):
+class EpisodePage(SitePage):
     """One episode: audio, transcript beside it, show notes, guests and the outcomes discussed."""
 
     number = models.PositiveIntegerField(_("episode number"))

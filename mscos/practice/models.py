@@ -22,6 +22,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from mscos.core.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from mscos.core.models import SitePage
 
 OUTCOME_PAGE_MODEL = "outcomes.OutcomePage"
 
@@ -42,7 +43,7 @@ class Country(models.Model):
         return self.name
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(SitePage):
     """The practice library: every example, filterable by outcome, country and organisation."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -66,7 +67,7 @@ class PracticeIndexPage(Page):
         return context
 
 
-class PracticeExamplePage(Page):
+class PracticeExamplePage(SitePage):
     """One example of practice: who does it, where, for which outcomes, and what it achieved."""
 
     organisation = models.CharField(

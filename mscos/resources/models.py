@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from mscos.core.models import SitePage
+
 
 class Resource(index.Indexed, ClusterableModel):
     """A paper, presentation, report or other document, uploaded or linked."""
@@ -87,7 +89,7 @@ class Resource(index.Indexed, ClusterableModel):
         return self.document.file_extension.upper() if self.document_id else ""
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(SitePage):
     """Lists every resource, with filters by outcome and kind."""
 
     intro = models.TextField(_("introduction"), blank=True)

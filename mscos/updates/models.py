@@ -13,10 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from mscos.core.models import SitePage
 from mscos.updates.blocks import UpdateStreamBlock
 
 
-class UpdateIndexPage(Page):
+class UpdateIndexPage(SitePage):
     """The archive of updates, newest first, grouped by year, filterable by outcome."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -44,7 +45,7 @@ class UpdateIndexPage(Page):
         return context
 
 
-class UpdatePage(RoutablePageMixin, Page):
+class UpdatePage(RoutablePageMixin, SitePage):
     """One update ("Week 22", "Update 24"), with its focus, blocks, contributors and a PDF."""
 
     label = models.CharField(

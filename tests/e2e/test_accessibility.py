@@ -249,11 +249,10 @@ def sweep_combination(
             )
             if overflow := horizontal_overflow(page):
                 problems[f"{label} reflow"] = f"scrolls sideways by {overflow}px at 320px"
-        else:
-            # Text resized to 200% (WCAG 1.4.4) must not push the page sideways either.
-            page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
-            if overflow := horizontal_overflow(page):
-                problems[f"{label} text at 200%"] = f"scrolls sideways by {overflow}px"
+        # Text resized to 200% (WCAG 1.4.4) must not push the page sideways either, on a phone too.
+        page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+        if overflow := horizontal_overflow(page):
+            problems[f"{label} text at 200%"] = f"scrolls sideways by {overflow}px"
         check_error_state(page, path, problems, label)
     assert visited >= 10, f"only {visited} pages were visited: the catalogue found too little"
     context.close()

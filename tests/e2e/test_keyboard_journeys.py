@@ -2,8 +2,8 @@
 
 No mouse: only Tab, Shift+Tab, Enter, Space and typing. At every Tab stop the focused control must
 show a focus indicator and must not be hidden under the sticky safety bar or the exit control
-(tests/e2e/keyboard.py). Add a journey for a new feature (subscribe, register for an event) as a
-function taking (page, language) and list it in JOURNEYS.
+(tests/e2e/keyboard.py). Add a journey for a new feature as a function taking (page, language) and
+list it in SIGNED_OUT_JOURNEYS or SIGNED_IN_JOURNEYS.
 """
 
 import time
@@ -12,8 +12,10 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from mscos.events.models import EventPage, EventRegistration
 from mscos.forum.models import Post, Status
 from mscos.moderation.models import Report
+from mscos.newsletter.models import Subscriber
 from tests.e2e.keyboard import tab_to, walk_focus_order
 from tests.e2e.test_accessibility import in_language, sign_in
 
@@ -85,10 +87,59 @@ def report_a_post(page: Page, language: str) -> None:
     assert Report.objects.filter(post=post).exists(), "the report was not received"
 
 
+def subscribe_to_the_update(page: Page, language: str) -> None:
+    email = f"keyboard-{language}@example.org"
+    page.goto(in_language("/", language))
+    subscribe = page.locator("main a[href*='/newsletter/subscribe/']").first
+    tab_to(page, subscribe, limit=120)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/newsletter/subscribe/**")
+    tab_to(page, page.locator("input[name=email]"))
+    page.keyboard.type(email)
+    tab_to(page, page.locator("input[name=interests]").first)
+    page.keyboard.press("Space")
+    tab_to(page, page.locator("input[name=consent]"))
+    page.keyboard.press("Space")
+    tab_to(page, page.locator("main form button[type=submit]"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/check-your-inbox/")
+    walk_focus_order(page)
+    subscriber = Subscriber.objects.get(email=email)
+    assert subscriber.status == Subscriber.PENDING and subscriber.interests.count() == 1
+
+
+def register_for_an_event(page: Page, language: str) -> None:
+    event = EventPage.objects.live().filter(invite_only=False, capacity__gt=0).order_by("start")
+    event = next(e for e in event if e.registration_is_open())
+    page.goto(in_language("/events/", language))
+    tab_to(page, page.locator(f"main a[href$='{event.slug}/']").first, limit=120)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{event.slug}/")
+    tab_to(page, page.locator("main a[href$='/register/']").first)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/register/")
+    tab_to(page, page.locator("input[name=name]"))
+    page.keyboard.type("Quiet Heron")
+    page.keyboard.press("Tab")
+    page.keyboard.type(f"heron-{language}@example.org")
+    tab_to(page, page.locator("input[name=role]").first)
+    page.keyboard.press("Space")
+    tab_to(page, page.locator("input[name=consent]"))
+    page.keyboard.press("Space")
+    tab_to(page, page.locator("main form button[type=submit]"))
+    time.sleep(3.2)  # the form refuses registrations sent faster than a person could fill it in
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/events/registration/**")
+    walk_focus_order(page)
+    assert EventRegistration.objects.filter(event=event, email=f"heron-{language}@example.org")
+
+
 SIGNED_OUT_JOURNEYS: list[Callable[[Page, str], None]] = [
     read_an_outcome_page,
     open_the_forums_dropdown,
     use_the_exit_control,
+    subscribe_to_the_update,
+    register_for_an_event,
 ]
 SIGNED_IN_JOURNEYS: list[Callable[[Page, str], None]] = [post_a_reply, report_a_post]
 

@@ -7,6 +7,7 @@ another origin.
 
 import pytest
 
+from mscos.demo.content_outcomes import SAFETY_PICTURE_ALT
 from mscos.forum.models import Post, Status
 
 BUDGET_BYTES = 150 * 1024
@@ -50,3 +51,29 @@ def test_first_load_stays_under_the_budget(new_context, site_url, offsite_reques
     )
     assert offsite_requests == []
     print(f"page weight {name} {language}: {total} bytes")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "expected_rendition"), [(320, "width-320"), (1280, "width-960")])
+def test_pictures_come_in_the_size_the_screen_needs(
+    new_context, site_url, width, expected_rendition
+):
+    """A phone gets the 320-pixel rendition of a picture, a desktop a larger one, both as WebP,
+    and only that one is fetched."""
+    context = new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    pictures = []
+    page.on(
+        "requestfinished",
+        lambda request: pictures.append(request.url) if "/images/" in request.url else None,
+    )
+    page.goto(PAGES["outcome"](), wait_until="networkidle")
+    picture = page.locator("figure.figure img")
+    assert picture.get_attribute("alt") == SAFETY_PICTURE_ALT
+    picture.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+    )
+    current = picture.evaluate("img => img.currentSrc")
+    assert expected_rendition in current and current.endswith(".webp"), current
+    assert len(pictures) == 1 and expected_rendition in pictures[0], pictures

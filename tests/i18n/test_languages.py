@@ -141,3 +141,31 @@ def test_still_here_refuses_requests_from_other_sites(demo_site, member):
         "/account/still-here/", {"next": "https://evil.example/"}, HTTP_SEC_FETCH_SITE="same-origin"
     )
     assert same.status_code == 302 and same["Location"] == "/"
+
+
+NOT_PAGES = ("/static/", "/media/", "/documents/", "/admin/", "/django-admin/")
+
+
+@pytest.mark.parametrize("language", ["ro", "sq", "ar"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/core-outcomes/",
+        "/core-outcomes/safety-from-any-trafficker-or-other-abuser/",
+        "/practice/",
+        "/the-study/",
+        "/updates/latest/",
+    ],
+)
+def test_links_on_an_untranslated_page_keep_the_language(client, demo_site, language, path):
+    """A page nobody has translated is read in English under /ro/…; following its links (cards,
+    links in its text, practice examples) keeps the reader in their language."""
+    response = client.get(f"/{language}{path}", follow=True)
+    assert response.status_code == 200
+    main = re.search(r"<main\b.*?</main>", response.content.decode(), re.S).group(0)
+    links = [
+        href for href in re.findall(r'href="(/[^"]*)"', main) if not href.startswith(NOT_PAGES)
+    ]
+    assert links, f"{path} has no links to check"
+    english = [href for href in links if not href.startswith(f"/{language}/")]
+    assert english == [], f"{path} sends a reader in {language} to English pages"

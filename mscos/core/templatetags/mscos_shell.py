@@ -157,3 +157,10 @@ def interface_translation(value: str) -> str:
     """Editor-typed wording shown in the reader's language when the catalogue knows it (e.g. the
     helpline's default name); anything else as typed."""
     return gettext(value) if value else value
+
+
+@register.filter
+def in_reader_language(path: str) -> str:
+    """An address on this site that an editor typed ("/forums/safety/"), under the prefix of the
+    language being read, so following it does not drop the reader back into English."""
+    return localise_site_path(path or "")

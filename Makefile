@@ -38,8 +38,11 @@ run: demo
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	@HOST=$(HOST) PORT=$(PORT) PY=$(PY) bin/serve.sh
 
+# One test process per CPU (pytest-xdist); each has its own test database and Redis database.
+# `make test TEST_WORKERS=0` runs everything in one process.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

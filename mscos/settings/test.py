@@ -1,5 +1,8 @@
 """Test mode: fast hashing, tasks run at once, mail kept in memory."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from mscos.settings.base import *  # noqa: F403
 from mscos.settings.base import STORAGES
 
@@ -12,3 +15,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+# Test runs split across processes (pytest-xdist, `make test`) each get their own Redis database:
+# the suite empties the cache between tests, and FLUSHDB would empty every process's at once.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _xdist_worker.startswith("gw"):  # noqa: F405
+    _parts = urlsplit(REDIS_URL)  # noqa: F405
+    _database = int(_parts.path.strip("/") or 0) + int(_xdist_worker[2:])
+    CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path=f"/{_database}"))  # noqa: F405

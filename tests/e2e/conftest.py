@@ -166,12 +166,12 @@ def browser(playwright: Playwright, neutral_server: tuple[int, str]) -> Iterator
 
 
 @pytest.fixture
-def site_url(django_db_serialized_rollback, transactional_db, demo_site, live_server) -> str:
+def site_url(transactional_db, demo_site, live_server) -> str:
     """The live server's base URL, serving the demo site.
 
-    The live server needs a transactional database, which is emptied after each test; the
-    serialized rollback brings back what migrations created (Wagtail's root page, default site)
-    so that `load_demo` can run again in the next test.
+    The live server needs a transactional database, which is emptied after each test;
+    `demo_site` writes back every table as it was with the demo loaded, what migrations created
+    included (tests/demo_snapshot.py).
     """
     return live_server.url
 

@@ -196,20 +196,19 @@ def check_error_state(page: Page, path: str, problems: dict, label: str) -> None
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("user", USERS)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", WIDTHS)
 def test_no_accessibility_violations_on_any_page_type(
-    new_context, site_url, sweep_samples, moderator, screenshot_dir
+    new_context, site_url, sweep_samples, moderator, screenshot_dir, width, language, user
 ):
-    """Every combination of width, language and signed-in state, in one test: one database for
-    all of them (the live server's database is rebuilt between tests, which costs more than a
-    combination). Problems are collected from every combination and reported together."""
+    """Every page type at one width, in one language, signed in or out. Problems from every page
+    are collected and reported together."""
     problems: dict[str, str] = {}
-    for width in WIDTHS:
-        for language in LANGUAGES:
-            for user in USERS:
-                sweep_combination(
-                    new_context, site_url, sweep_samples, moderator, screenshot_dir,
-                    width, language, user, problems,
-                )  # fmt: skip
+    sweep_combination(
+        new_context, site_url, sweep_samples, moderator, screenshot_dir,
+        width, language, user, problems,
+    )  # fmt: skip
     assert problems == {}, "\n\n".join(f"{where}:\n{what}" for where, what in problems.items())
 
 

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
 
+from mscos.accounts import wording
 from mscos.accounts.roles import is_staff_member
 from mscos.accounts.selectors import has_two_factor
 from mscos.core.languages import path_without_language
@@ -41,10 +41,7 @@ class SessionPolicyMiddleware:
             ):
                 messages.warning(
                     request,
-                    _(
-                        "Staff accounts must use two-factor sign-in. Set up an authenticator app "
-                        "to continue."
-                    ),
+                    wording.STAFF_NEED_TWO_FACTOR,
                 )
                 return redirect("mfa_activate_totp")
         return self.get_response(request)

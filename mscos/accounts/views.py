@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from mscos.accounts import services
+from mscos.accounts import services, wording
 from mscos.accounts.adapter import RECOVERY_CODES_SESSION_KEY
 from mscos.accounts.forms import (
     BadgeRequestForm,
@@ -60,7 +60,7 @@ def display_name(request):
     form = DisplayNameForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Your display name is saved."))
+        messages.success(request, wording.DISPLAY_NAME_SAVED)
         return redirect("accounts:overview")
     return render(request, "accounts/display_name.html", {"form": form})
 
@@ -82,7 +82,7 @@ def recovery_codes(request):
 def recovery_codes_download(request):
     codes = request.session.get(RECOVERY_CODES_SESSION_KEY)
     if not codes:
-        messages.info(request, _("Those codes are no longer shown. You can make a new set."))
+        messages.info(request, wording.RECOVERY_CODES_NO_LONGER_SHOWN)
         return redirect("accounts:recovery_codes")
     text = _("MSCOS Community of Practice recovery codes for %(name)s. Each works once.") % {
         "name": request.user.username
@@ -98,7 +98,7 @@ def recovery_codes_download(request):
 @require_POST
 def recovery_codes_saved(request):
     request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
-    messages.success(request, _("Thank you. Keep your codes somewhere safe and private."))
+    messages.success(request, wording.RECOVERY_CODES_KEPT)
     return redirect("accounts:overview")
 
 
@@ -120,7 +120,7 @@ def recover_password(request):
         except services.RecoveryFailed:
             form.add_error(None, _("That sign-in name and recovery code do not match."))
         else:
-            messages.success(request, _("Your password is changed. You can sign in now."))
+            messages.success(request, wording.PASSWORD_CHANGED)
             return redirect("account_login")
     return render(request, "accounts/recover_password.html", {"form": form})
 
@@ -136,7 +136,7 @@ def badges(request):
         except ValidationError as error:
             form.add_error("badge", error)
         else:
-            messages.success(request, _("Thank you. A moderator will look at your request."))
+            messages.success(request, wording.BADGE_REQUEST_RECEIVED)
             return redirect("accounts:badges")
     requests = BadgeRequest.objects.filter(user=request.user).order_by("-requested_at")
     return render(request, "accounts/badges.html", {"form": form, "requests": requests})
@@ -223,5 +223,5 @@ def still_here(request):
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"
-    messages.success(request, _("You are still signed in."))
+    messages.success(request, wording.YOU_ARE_STILL_SIGNED_IN)
     return redirect(next_url)

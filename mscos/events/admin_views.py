@@ -10,10 +10,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from mscos.events import permissions, selectors, services
+from mscos.events import permissions, selectors, services, wording
 from mscos.events.forms import InvitationForm
 from mscos.events.models import EventPage, EventRegistration
 
@@ -46,8 +45,7 @@ def registrations(request, event_id: int):
         else:
             messages.success(
                 request,
-                ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", len(emails))
-                % {"count": len(emails)},
+                wording.INVITATIONS_SENT % {"count": len(emails)},
             )
             return redirect("events_admin_registrations", event_id=event.pk)
     return TemplateResponse(
@@ -79,7 +77,7 @@ def decide(request, event_id: int, registration_id: int):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, _("Saved. The person has been sent a mail."))
+        messages.success(request, wording.DECISION_SAVED_AND_MAILED)
     return redirect("events_admin_registrations", event_id=event.pk)
 
 

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mscos.feedback import permissions, selectors, services
+from mscos.feedback import permissions, selectors, services, wording
 from mscos.feedback.forms import ReplyForm
 from mscos.feedback.models import Feedback
 
@@ -48,7 +48,7 @@ def detail(request, feedback_id: int):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Your reply has been sent."))
+                messages.success(request, wording.REPLY_SENT)
                 return redirect("feedback_admin_detail", feedback_id=feedback.pk)
     return TemplateResponse(
         request, "feedback/admin/detail.html", {"feedback": feedback, "form": form}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from mscos.forum import forms, permissions, reader, selectors, services, watching
+from mscos.forum import forms, permissions, reader, selectors, services, watching, wording
 from mscos.forum import search as forum_search
 from mscos.forum.models import ForumCategory, Post
 from mscos.forum.rendering import quote_markdown, render_markdown
@@ -119,7 +119,7 @@ def _after_posting(request, post: Post, guest_token: str):
         response["Cache-Control"] = "no-store"
         return response
     if post.status != "approved":
-        messages.info(request, _("Thank you. Your post is waiting for a moderator."))
+        messages.info(request, wording.POST_WAITING_FOR_MODERATOR)
     return redirect(post.get_absolute_url())
 
 
@@ -261,7 +261,7 @@ def post_edit(request, post_id: int):
         else:
             if post.is_urgent:
                 return _after_posting(request, post, "")
-            messages.success(request, _("Your changes are saved."))
+            messages.success(request, wording.POST_CHANGES_SAVED)
             return redirect(post.get_absolute_url())
     return render(
         request,
@@ -277,7 +277,7 @@ def post_delete(request, post_id: int):
     if not permissions.can_delete_post(request.user, post):
         raise Http404
     services.post_delete(post=post, acting_user=request.user)
-    messages.success(request, _("Your post is deleted."))
+    messages.success(request, wording.POST_DELETED)
     return redirect(post.topic.get_absolute_url())
 
 
@@ -306,7 +306,7 @@ def guest_manage(request, post_id: int, token: str):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.info(request, _("Saved. A moderator will look at it again before it appears."))
+            messages.info(request, wording.GUEST_POST_SAVED_FOR_REVIEW)
             return redirect(request.path)
     return render(request, "forum/guest_manage.html", {"form": form, "post": post})
 
@@ -338,9 +338,9 @@ def moderate_post(request, post_id: int):
             return redirect(post.get_absolute_url())
         messages.info(
             request,
-            _("This anonymous post was written by %(name)s (account %(id)s). This look is logged.")
+            wording.ANONYMOUS_AUTHOR_REVEALED
             % {
-                "name": author.public_name if author else _("Former member"),
+                "name": author.public_name if author else wording.FORMER_MEMBER,
                 "id": author.pk if author else "-",
             },
         )
@@ -416,9 +416,9 @@ def watch(request):
         watching.watch_set(user=request.user, category=category, watching=watching_now)
         target = category.get_absolute_url()
     if watching_now:
-        messages.success(request, _("You will get an email when there is something new here."))
+        messages.success(request, wording.WATCHING_STARTED)
     else:
-        messages.success(request, _("You will no longer get emails about this."))
+        messages.success(request, wording.WATCHING_STOPPED)
     return redirect(target)
 
 
@@ -437,7 +437,7 @@ def preferences(request):
     )
     if request.method == "POST" and request.POST.get("action") == "end_break":
         reader.break_end(user=request.user)
-        messages.success(request, _("Welcome back. The forums are in your menu again."))
+        messages.success(request, wording.BREAK_ENDED)
         return redirect("forum:preferences")
     break_form = forms.BreakForm()
     if request.method == "POST" and request.POST.get("action") == "break":
@@ -446,8 +446,7 @@ def preferences(request):
             until = reader.break_start(user=request.user, days=break_form.cleaned_data["days"])
             messages.success(
                 request,
-                _("Your break has started. No forum emails until %(date)s.")
-                % {"date": until.strftime("%d %B %Y")},
+                wording.BREAK_STARTED % {"date": until.strftime("%d %B %Y")},
             )
             return redirect("accounts:overview")
     elif request.method == "POST" and form.is_valid():
@@ -456,7 +455,7 @@ def preferences(request):
             muted_words=form.cleaned_data["muted_words"],
             hide_content_noted=form.cleaned_data["hide_content_noted"],
         )
-        messages.success(request, _("Your reading preferences are saved."))
+        messages.success(request, wording.READING_PREFERENCES_SAVED)
         return redirect("forum:preferences")
     context = {
         "form": form,

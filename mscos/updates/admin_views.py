@@ -17,6 +17,7 @@ from mscos.newsletter.messages import (
     new_message_id,
 )
 from mscos.outcomes.models import OutcomePage
+from mscos.updates import wording
 from mscos.updates.emails import render_update_email
 from mscos.updates.models import UpdatePage
 
@@ -58,7 +59,7 @@ def send_update(request, page_id: int):
     if request.method == "POST" and mailing is None:
         action = request.POST.get("action")
         if not page.live:
-            messages.error(request, _("Publish the update before sending it."))
+            messages.error(request, wording.PUBLISH_BEFORE_SENDING)
             return redirect("updates_send", page_id=page.pk)
         if action == "test":
             return _send_test(request, page, context["own_address"])
@@ -84,13 +85,11 @@ def send_update(request, page_id: int):
                         acting_user=request.user,
                     )
                 except services.MailingAlreadyStarted:
-                    messages.warning(request, _("This update has already been sent."))
+                    messages.warning(request, wording.ALREADY_SENT)
                 except ValidationError:
-                    messages.error(
-                        request, _("The subject has a line break; change the newsletter settings.")
-                    )
+                    messages.error(request, wording.SUBJECT_HAS_LINE_BREAK)
                 else:
-                    messages.success(request, _("Sending has started."))
+                    messages.success(request, wording.SENDING_HAS_STARTED)
                 return redirect("updates_send", page_id=page.pk)
         context["form"] = form
     return TemplateResponse(request, "updates/admin/send.html", context)
@@ -98,7 +97,7 @@ def send_update(request, page_id: int):
 
 def _send_test(request, page, address):
     if not address:
-        messages.error(request, _("Your account has no email address to send a test to."))
+        messages.error(request, wording.NO_ADDRESS_FOR_TEST)
         return redirect("updates_send", page_id=page.pk)
     subject, html, text = render_update_email(page)
     sample = "#test-message"
@@ -114,7 +113,7 @@ def _send_test(request, page, address):
             list_unsubscribe=None,
         ).send()
     except (OSError, ValidationError, ValueError) as error:
-        messages.error(request, _("The test could not be sent: %(error)s") % {"error": error})
+        messages.error(request, wording.TEST_NOT_SENT % {"error": error})
     else:
-        messages.success(request, _("A test was sent to %(address)s.") % {"address": address})
+        messages.success(request, wording.TEST_SENT % {"address": address})
     return redirect("updates_send", page_id=page.pk)

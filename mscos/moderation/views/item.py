@@ -13,7 +13,7 @@ from mscos.accounts.models import User
 from mscos.forum import permissions as forum_permissions
 from mscos.forum.models import Post
 from mscos.forum.services import anonymous_author_reveal
-from mscos.moderation import forms, selectors, services
+from mscos.moderation import forms, selectors, services, wording
 from mscos.moderation.views.common import _moderator_only
 
 ITEM_FORMS = {
@@ -113,7 +113,7 @@ def item(request, post_id: int):
             else:
                 messages.success(request, message)
                 return redirect("moderation:queue")
-        messages.error(request, _("That did not work. Please see the message below."))
+        messages.error(request, wording.ACTION_FAILED)
     queued = selectors.queue_item(post.pk)
     return render(
         request,
@@ -142,7 +142,7 @@ def reveal(request, post_id: int):
     post = get_object_or_404(Post, pk=post_id, is_anonymous=True)
     form = forms.RevealForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please say why you need to know who wrote this post."))
+        messages.error(request, wording.REVEAL_NEEDS_A_REASON)
         return redirect("moderation:item", post_id=post.pk)
     author = anonymous_author_reveal(
         post=post, acting_user=request.user, reason=form.cleaned_data["reason"]

@@ -5,12 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from mscos.accounts.models import User
-from mscos.moderation import services
+from mscos.moderation import services, wording
 from mscos.moderation.models import AutomaticAction
 from mscos.moderation.views.common import _errors, _moderator_only
 
@@ -30,7 +29,7 @@ def member(request, user_id: int):
                     acting_user=request.user,
                     reason=request.POST.get("reason", "")[:300],
                 )
-                messages.success(request, _("The member may post again."))
+                messages.success(request, wording.MEMBER_MAY_POST_AGAIN)
             else:
                 raise Http404
         except ValidationError as error:
@@ -53,5 +52,5 @@ def automatic_undo(request, action_id: int):
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        messages.success(request, _("Undone."))
+        messages.success(request, wording.UNDONE)
     return redirect("moderation:queue")

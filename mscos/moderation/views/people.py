@@ -4,12 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from mscos.forum import permissions as forum_permissions
-from mscos.moderation import forms, selectors, services
+from mscos.moderation import forms, selectors, services, wording
 from mscos.moderation.views.common import _moderator_only
 from mscos.safety.addresses import address_hash
 
@@ -27,7 +26,7 @@ def moderator_settings(request):
             acting_user=request.user,
             single_key_shortcuts=shortcuts.cleaned_data.get("single_key_shortcuts", False),
         )
-        messages.success(request, _("Saved your shortcut setting."))
+        messages.success(request, wording.SHORTCUT_SETTING_SAVED)
         return redirect("moderation:queue")
     form = forms.ModeratorSettingsForm(request.POST or None, instance=mine)
     if request.method == "POST" and form.is_valid():
@@ -35,7 +34,7 @@ def moderator_settings(request):
             acting_user=request.user,
             **{name: form.cleaned_data[name] for name in form.Meta.fields},
         )
-        messages.success(request, _("Saved."))
+        messages.success(request, wording.SAVED)
         return redirect("moderation:settings")
     return render(request, "moderation/settings.html", {"form": form, "section": "settings"})
 

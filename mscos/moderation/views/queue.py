@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from mscos.forum.models import Post
-from mscos.moderation import forms, selectors, services
+from mscos.moderation import forms, selectors, services, wording
 from mscos.moderation.views.common import _errors, _moderator_only
 
 
@@ -44,14 +44,14 @@ def _item_decision(request, action: str, post: Post) -> None:
     )
     if action == "approve":
         services.queue_approve(post=post, acting_user=request.user, reason=reason)
-        messages.success(request, _("Approved."))
+        messages.success(request, wording.APPROVED)
     elif action == "reject":
         if template is None:
             raise ValidationError(_("Please choose the message the writer will see."))
         services.queue_reject(
             post=post, message=template.message, acting_user=request.user, reason=reason
         )
-        messages.success(request, _("Rejected. The writer sees the message you chose."))
+        messages.success(request, wording.REJECTED)
     elif action == "hide":
         services.queue_hide(
             post=post,
@@ -59,17 +59,16 @@ def _item_decision(request, action: str, post: Post) -> None:
             message=template.message if template else "",
             reason=reason,
         )
-        messages.success(request, _("Hidden."))
+        messages.success(request, wording.HIDDEN)
     elif action == "claim":
         services.claim_take(post=post, acting_user=request.user)
         messages.success(
             request,
-            _("You are working on this post; others are kept off it for %(minutes)s minutes.")
-            % {"minutes": services.claims.claim_minutes()},
+            wording.CLAIMED % {"minutes": services.claims.claim_minutes()},
         )
     elif action == "release":
         services.claim_release(post=post, acting_user=request.user)
-        messages.success(request, _("Released for others."))
+        messages.success(request, wording.RELEASED)
     else:
         raise Http404
 
@@ -152,7 +151,7 @@ def queue(request):
                 messages.error(request, _errors(error))
             return redirect("moderation:queue")
         if "bulk" not in request.POST:
-            messages.info(request, _("Nothing was done. Please press the button for an action."))
+            messages.info(request, wording.NO_ACTION_CHOSEN)
             return redirect("moderation:queue")
         bulk_form = forms.BulkDecisionForm(request.POST, post_ids=[item.post.pk for item in items])
         if bulk_form.is_valid():

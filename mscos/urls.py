@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -48,10 +47,9 @@ public_patterns = [
     path("robots.txt", search_views.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += [
+    re_path(r"^media/(?P<path>.*)$", core_views.media_file, name="media_file"),
+]
 
 # Wagtail's page serving, with a fallback to the English page where no translation exists.
 public_patterns += [

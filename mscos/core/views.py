@@ -1,10 +1,14 @@
 """Error views that keep the safety chrome whenever they can."""
 
 import logging
+import posixpath
 
+from django.conf import settings
 from django.http import Http404, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.views.decorators.http import require_safe
+from django.views.static import serve as serve_static_file
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
@@ -44,3 +48,21 @@ def serve_page(request, path: str):
             except Http404:
                 request._wagtail_route_for_request = None
     return wagtail_views.serve(request, path)
+
+
+# Only the sizes Wagtail made of pictures are served from MEDIA_ROOT. Original uploads and
+# documents are not: documents go through Wagtail's own view, which applies their privacy.
+PUBLIC_MEDIA_FOLDERS = ("images/",)
+
+
+@require_safe
+def media_file(request, path: str):
+    """Pictures on pages, served by the application itself, so the one-server setup (`make run`,
+    gunicorn with no proxy in front) shows them. A proxy may serve /media/images/ instead."""
+    # Checked on the normalised path: "images/../documents/x" must not pass as a picture.
+    if posixpath.normpath(path) != path or not path.startswith(PUBLIC_MEDIA_FOLDERS):
+        raise Http404
+    response = serve_static_file(request, path, document_root=settings.MEDIA_ROOT)
+    # A rendition's file name never changes its content, so browsers may keep it a day.
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

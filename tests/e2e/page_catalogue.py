@@ -20,6 +20,7 @@ NOT_PAGES: dict[str, str] = {
     "wagtailcore_authenticate_with_password": "no page has a password restriction in the demo",
     "wagtailcore_login": "Wagtail's login redirects to the member sign-in, which is visited",
     "wagtaildocs_serve": "serves document files, not pages",
+    "media_file": "serves picture files, not pages",
     "wagtaildocs_authenticate_with_password": "no document has a password restriction",
     "safety:exit": "redirects to the neutral site at once (tests/e2e/test_exit.py)",
     "account_confirm_email": "needs a key from a real email (tests/accounts)",

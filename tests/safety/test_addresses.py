@@ -429,8 +429,9 @@ print(address_hash("198.51.100.77", day=datetime.date(2026, 3, 14)))
 def test_two_servers_agree_on_the_day_key(shared_cache, settings):
     server_a = address_hash(IPV4, day=DAY)
     # Server B: another process, with its own secret, on the same Redis and key prefix.
+    # Not a test process: without PYTEST_XDIST_WORKER its settings use REDIS_URL as given.
     env = {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key != "PYTEST_XDIST_WORKER"},
         "DJANGO_SETTINGS_MODULE": "mscos.settings.test",
         "REDIS_URL": REDIS_TEST_URL,
         "REDIS_KEY_PREFIX": settings.CACHES["default"]["KEY_PREFIX"],

@@ -5,7 +5,6 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.test import override_settings
 from django.utils import translation
 from wagtail.models import Site
 
@@ -16,14 +15,6 @@ from mscos.outcomes.models import OutcomePage
 from tests import demo_snapshot as demo_snapshot_module
 
 NEUTRAL_EXIT_URL = "https://neutral.example/weather"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def media_in_a_temporary_folder(tmp_path_factory):
-    """Uploads and picture sizes made by tests go to a folder of the test run, not to var/media/
-    of the checkout that `make run` serves."""
-    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
-        yield
 
 
 @pytest.fixture(autouse=True)

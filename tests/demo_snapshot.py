@@ -177,32 +177,30 @@ def _write(changes: Changes) -> None:
                 [[v for i, v in enumerate(row) if i != key] + [row[key]] for row in rows],
             )
         for table, rows in changes.inserted.items():
-            marks = ", ".join(["%s"] * len(table.columns))
-            cursor.executemany(
-                f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, table.columns))}) "  # noqa: S608
-                f"VALUES ({marks})",
-                rows,
-            )
+            _insert(cursor, table, rows)
         # PostgreSQL's sequences do not follow explicit keys; SQLite's AUTOINCREMENT does.
         for statement in connection.ops.sequence_reset_sql(no_style(), changes.models):
             cursor.execute(statement)
 
 
+def _insert(cursor, table: Table, rows: list[tuple]) -> None:
+    quote = connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(table.columns))
+    cursor.executemany(
+        f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, table.columns))}) "  # noqa: S608
+        f"VALUES ({marks})",
+        rows,
+    )
+
+
 def _write_everything(changes: Changes) -> None:
     """Empties every table and writes the whole snapshot: migrations' rows and the demo's."""
-    quote = connection.ops.quote_name
     tables = [table.name for table in changes.everything]
     with transaction.atomic(), connection.cursor() as cursor:
         for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
             cursor.execute(statement)
         for table, rows in changes.everything.items():
-            if not rows:
-                continue
-            marks = ", ".join(["%s"] * len(table.columns))
-            cursor.executemany(
-                f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, table.columns))}) "  # noqa: S608
-                f"VALUES ({marks})",
-                rows,
-            )
+            if rows:
+                _insert(cursor, table, rows)
         for statement in connection.ops.sequence_reset_sql(no_style(), changes.all_models):
             cursor.execute(statement)

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from mscos.events.models import EventInvitation, EventPage, EventRegistration
 from mscos.events.tokens import invitation_token, registration_token
@@ -182,7 +183,14 @@ def check_error_state(page: Page, path: str, problems: dict, label: str) -> None
         if summary.count() == 0:
             problems[f"{label} form {index} sent empty"] = "no error summary at the top"
             continue
-        focused = page.evaluate("() => document.activeElement?.classList.contains('error-summary')")
+        # `autofocus` is applied by the browser after the page has loaded, so wait for it a little.
+        try:
+            page.wait_for_function(
+                "() => document.activeElement?.classList.contains('error-summary')", timeout=3000
+            )
+            focused = True
+        except PlaywrightTimeoutError:
+            focused = False
         if not focused or summary.get_attribute("role") != "alert":
             problems[f"{label} form {index} sent empty"] = "error summary not focused/announced"
         links = summary.locator("a[href^='#']")

@@ -1,8 +1,8 @@
 """Against bots on public forms, without an outside CAPTCHA: a field people never see (bots fill
 it), a signed start time (bots post at once) and a rate limit keyed by the hashed address.
 
-The same idea as the forum's posting forms, here for the apps below the forum in the layers
-(events, podcasts, feedback, joining), which may not import it.
+Every public form uses it (forum posts, messages to experts, events, feedback, joining); a form
+may word the three refusals for what it sends ("your post", "your message").
 """
 
 import time
@@ -21,6 +21,12 @@ _SALT = "mscos.safety.form-started"
 
 
 class BotCheckMixin(forms.Form):
+    honeypot_message = _("Your form could not be sent. Please try again.")
+    out_of_date_message = _(
+        "This form is out of date. Please check what you wrote and send it again."
+    )
+    too_quick_message = _("That was very quick. Please check the form and send it again.")
+
     website = forms.CharField(
         label=_("Leave this empty"),
         required=False,
@@ -30,25 +36,23 @@ class BotCheckMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A form that comes back with errors gets a fresh start time, so a slow reader is fine.
         self.initial["started"] = signing.dumps(time.time(), salt=_SALT)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):
-            raise forms.ValidationError(_("Your form could not be sent. Please try again."))
+            raise forms.ValidationError(self.honeypot_message)
         try:
             started = signing.loads(
                 cleaned.get("started") or "", salt=_SALT, max_age=FORM_MAX_AGE_SECONDS
             )
         except signing.BadSignature:
-            raise forms.ValidationError(
-                _("This form is out of date. Please check what you wrote and send it again.")
-            ) from None
+            # The form comes back with a new start time, so sending it again works.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("started")] = signing.dumps(time.time(), salt=_SALT)
+            raise forms.ValidationError(self.out_of_date_message) from None
         if time.time() - float(started) < MINIMUM_FILL_SECONDS:
-            raise forms.ValidationError(
-                _("That was very quick. Please check the form and send it again.")
-            )
+            raise forms.ValidationError(self.too_quick_message)
         return cleaned
 
 

@@ -1,6 +1,10 @@
 """Test mode: fast hashing, tasks run at once, mail kept in memory."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from mscos.settings.base import *  # noqa: F403
@@ -15,6 +19,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+# Uploads and picture sizes made by a test process go to a folder of its own, removed when it ends,
+# not into the checkout's var/media. Set here, before any storage object is made.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="mscos-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 
 # Test runs split across processes (pytest-xdist, `make test`) each get their own Redis database:
 # the suite empties the cache between tests, and FLUSHDB would empty every process's at once.

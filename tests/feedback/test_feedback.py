@@ -3,12 +3,15 @@
 import csv
 import io
 import re
+import time
+from types import SimpleNamespace
 
 import pytest
 from django.test import Client
 
 from mscos.feedback.models import Feedback
-from tests.bot_check import human
+from mscos.safety import bot_check
+from tests.bot_check import human, signed_days_ago
 from tests.mail_server import body_of
 
 
@@ -118,3 +121,24 @@ def test_members_cannot_see_feedback(client, member, demo_site):
         assert response.status_code in (302, 403)
         assert b"Private thoughts" not in response.content
         assert not re.search(rb"p@example\.org", response.content)
+
+
+@pytest.mark.django_db
+def test_a_form_left_open_for_days_can_be_sent_again_as_it_comes_back(
+    client, demo_site, monkeypatch
+):
+    stale = human({"topic": "site", "message": "Written on Monday, sent on Friday."})
+    stale["started"] = signed_days_ago(3)
+    refused = client.post("/feedback/", stale)
+    assert "This form is out of date" in refused.text
+    assert "Written on Monday, sent on Friday." in refused.text
+    assert not Feedback.objects.exists()
+    fresh_start = re.search(r'name="started" value="([^"]+)"', refused.text).group(1)
+    assert fresh_start != stale["started"]
+
+    # The reader reads it over for ten seconds and sends the form exactly as it came back.
+    ten_seconds_later = time.time() + 10
+    monkeypatch.setattr(bot_check, "time", SimpleNamespace(time=lambda: ten_seconds_later))
+    resent = client.post("/feedback/", {**stale, "started": fresh_start})
+    assert "Thank you" in resent.text
+    assert Feedback.objects.get().message == "Written on Monday, sent on Friday."

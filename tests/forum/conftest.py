@@ -1,17 +1,10 @@
 """Forum fixtures: categories with different rules, and posting as a person would."""
 
-import time
-
 import pytest
-from django.core import signing
 
 from mscos.forum import services
 from mscos.forum.models import ForumCategory
-
-
-def started_long_ago() -> str:
-    """The signed start time a posting form carries, as if the person took ten seconds."""
-    return signing.dumps(time.time() - 10, salt="mscos.forum.form-started")
+from tests.bot_check import started_long_ago
 
 
 @pytest.fixture(autouse=True)

@@ -3,12 +3,8 @@ notices moderators get: urgent items by email and on the site, and a daily diges
 through a real SMTP server on the loopback address."""
 
 import datetime
-import email
-import socket
-import time
 
 import pytest
-from aiosmtpd.controller import Controller
 from allauth.account.models import EmailAddress
 from django.test import override_settings
 
@@ -18,6 +14,7 @@ from mscos.forum.models import Post, Status
 from mscos.moderation import notifications
 from mscos.moderation.models import AuditEntry, AutomaticAction, ModeratorSettings, Notice
 from tests.forum.conftest import form_data
+from tests.mail_server import smtp_server  # noqa: F401 (a fixture)
 from tests.moderation.conftest import client_for, waiting_post
 
 ALL_DAY = {
@@ -27,46 +24,9 @@ ALL_DAY = {
 }
 
 
-class Inbox:
-    def __init__(self):
-        self.messages: list[email.message.Message] = []
-
-    async def handle_DATA(self, server, session, envelope):  # aiosmtpd's name
-        message = email.message_from_bytes(envelope.content)
-        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
-        self.messages.append(message)
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def smtp_inbox():
-    """A real SMTP server on 127.0.0.1; the site's mailer points at it for the test."""
-    inbox = Inbox()
-    port = _free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    mailer = {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
-    }
-    try:
-        with override_settings(MAILERS={"default": mailer}):
-            yield inbox
-    finally:
-        controller.stop()
-
-
-def _wait_for(inbox: Inbox, count: int) -> list:
-    deadline = time.monotonic() + 5
-    while len(inbox.messages) < count and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return inbox.messages
+def smtp_inbox(smtp_server):  # noqa: F811 (the fixture imported above)
+    return smtp_server
 
 
 def _verified(user: User, address: str) -> User:
@@ -209,7 +169,7 @@ def test_an_urgent_post_out_of_hours_reaches_the_on_call_moderator_by_email_and_
     with django_capture_on_commit_callbacks(execute=True):
         post = waiting_post(checked, member, "I am not safe tonight, he took my passport")
     assert post.is_urgent and post.status == Status.PENDING
-    messages = _wait_for(smtp_inbox, 1)
+    messages = smtp_inbox.wait_for(1)
     assert len(messages) == 1
     assert messages[0]["X-Envelope-To"] == "mo@example.org"
     assert messages[0]["Subject"].startswith("Urgent")
@@ -222,7 +182,7 @@ def test_an_urgent_post_out_of_hours_reaches_the_on_call_moderator_by_email_and_
     # Saving the post again does not send again.
     with django_capture_on_commit_callbacks(execute=True):
         Post.objects.get(pk=post.pk).save()
-    assert len(_wait_for(smtp_inbox, 2)) == 1
+    assert len(smtp_inbox.wait_for(2)) == 1
 
 
 def test_an_urgent_post_in_hours_reaches_the_moderators_on_duty(
@@ -234,7 +194,7 @@ def test_an_urgent_post_in_hours_reaches_the_moderators_on_duty(
     _verified(second_moderator, "two@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         waiting_post(checked, member, "I am not safe tonight")
-    messages = _wait_for(smtp_inbox, 1)
+    messages = smtp_inbox.wait_for(1)
     assert [m["X-Envelope-To"] for m in messages] == ["two@example.org"]
 
 
@@ -247,7 +207,7 @@ def test_the_daily_digest_tells_every_moderator_the_queue_size(
     waiting_post(checked, member, "One question")
     waiting_post(checked, member, "Another question")
     assert notifications.send_queue_digest.call() == 2
-    (message,) = _wait_for(smtp_inbox, 1)
+    (message,) = smtp_inbox.wait_for(1)
     assert sorted(message["X-Envelope-To"].split(", ")) == ["mo@example.org", "two@example.org"]
     assert message["Subject"] == "Moderation queue today: 2 waiting"
     assert "Waiting for a moderator: 2" in message.get_payload(decode=True).decode()

@@ -14,9 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from aiosmtpd.controller import Controller
-
-from tests.newsletter.conftest import Inbox, free_port
+from tests.mail_server import Inbox, running
 
 SUBSCRIBERS = 60
 KILL_AT_MESSAGE = 23
@@ -74,61 +72,58 @@ def run_manage(env, *args, timeout=120) -> subprocess.CompletedProcess:
 def test_a_killed_worker_restarted_sends_every_subscriber_exactly_once(tmp_path):
     inbox = KillingInbox()
     inbox.kill_at = KILL_AT_MESSAGE
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
     database = tmp_path / "db.sqlite3"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "mscos.settings.dev",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "VAR_DIR": str(tmp_path),
-        "SECRET_KEY": "test-worker-killed",
-        "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-        "SITE_URL": "http://testserver",
-        "NEWSLETTER_STALL_SECONDS": "0",
-    }
-    env.pop("REDIS_URL", None)
-    try:
-        subprocess.run(
-            [sys.executable, "-c", SETUP, str(SUBSCRIBERS)],
-            cwd=REPO,
-            env=env,
-            check=True,
-            timeout=180,
-            capture_output=True,
-        )
-        worker_command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay"]
-        inbox.worker = subprocess.Popen(
-            [*worker_command, "--interval", "0.2"],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        assert inbox.worker.wait(timeout=120) == -signal.SIGKILL
-        assert inbox.killed
-        accepted_before_restart = len(inbox.messages)
-        assert accepted_before_restart == KILL_AT_MESSAGE - 1
-        with sqlite3.connect(database) as db:
-            in_flight = db.execute(
-                "select count(*) from newsletter_delivery where status = 'sending'"
-            ).fetchone()[0]
-        assert in_flight >= 1  # the crash left claimed rows behind
+    with running(inbox):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "mscos.settings.dev",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "VAR_DIR": str(tmp_path),
+            "SECRET_KEY": "test-worker-killed",
+            "EMAIL_URL": f"smtp://127.0.0.1:{inbox.port}",
+            "SITE_URL": "http://testserver",
+            "NEWSLETTER_STALL_SECONDS": "0",
+        }
+        env.pop("REDIS_URL", None)
+        try:
+            subprocess.run(
+                [sys.executable, "-c", SETUP, str(SUBSCRIBERS)],
+                cwd=REPO,
+                env=env,
+                check=True,
+                timeout=180,
+                capture_output=True,
+            )
+            worker_command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay"]
+            inbox.worker = subprocess.Popen(
+                [*worker_command, "--interval", "0.2"],
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            assert inbox.worker.wait(timeout=120) == -signal.SIGKILL
+            assert inbox.killed
+            accepted_before_restart = len(inbox.messages)
+            assert accepted_before_restart == KILL_AT_MESSAGE - 1
+            with sqlite3.connect(database) as db:
+                in_flight = db.execute(
+                    "select count(*) from newsletter_delivery where status = 'sending'"
+                ).fetchone()[0]
+            assert in_flight >= 1  # the crash left claimed rows behind
 
-        run_manage(env, "newsletter_resume")
-        restarted = subprocess.Popen(
-            [*worker_command, "--batch"],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        assert restarted.wait(timeout=180) == 0
-    finally:
-        controller.stop()
-        if inbox.worker and inbox.worker.poll() is None:
-            inbox.worker.kill()
+            run_manage(env, "newsletter_resume")
+            restarted = subprocess.Popen(
+                [*worker_command, "--batch"],
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            assert restarted.wait(timeout=180) == 0
+        finally:
+            if inbox.worker and inbox.worker.poll() is None:
+                inbox.worker.kill()
 
     with sqlite3.connect(database) as db:
         rows = db.execute(
@@ -138,8 +133,8 @@ def test_a_killed_worker_restarted_sends_every_subscriber_exactly_once(tmp_path)
     assert len(rows) == SUBSCRIBERS
     assert {status for _email, _id, status in rows} == {"sent"}
     received: dict[str, list[str]] = {}
-    for recipients, message in inbox.messages:
-        for address in recipients:
+    for message in inbox.messages:
+        for address in message["X-Envelope-To"].split(", "):
             received.setdefault(address, []).append(message["Message-ID"])
     for address, message_id, _status in rows:
         assert received.get(address) == [message_id], address

@@ -1,50 +1,19 @@
 """Posting forms, with a honeypot and a minimum fill time against bots (no outside CAPTCHA)."""
 
-import time
-
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-MINIMUM_FILL_SECONDS = 3
-FORM_MAX_AGE_SECONDS = 24 * 60 * 60
-_SALT = "mscos.forum.form-started"
+from mscos.safety.bot_check import BotCheckMixin
 
 
-class BotCheckMixin(forms.Form):
-    """A field people never see (bots fill it) and a signed start time (bots post at once)."""
-
-    website = forms.CharField(
-        label=_("Leave this empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+class PostBotCheck(BotCheckMixin):
+    honeypot_message = _("Your post could not be sent. Please try again.")
+    out_of_date_message = _(
+        "This form is out of date. Please copy your text, reload the page and try again."
     )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt=_SALT)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(_("Your post could not be sent. Please try again."))
-        try:
-            started = signing.loads(
-                cleaned.get("started") or "", salt=_SALT, max_age=FORM_MAX_AGE_SECONDS
-            )
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("This form is out of date. Please copy your text, reload the page and try again.")
-            ) from None
-        if time.time() - float(started) < MINIMUM_FILL_SECONDS:
-            raise forms.ValidationError(
-                _("That was very quick. Please check your post and send it again.")
-            )
-        return cleaned
+    too_quick_message = _("That was very quick. Please check your post and send it again.")
 
 
 class PostFields(forms.Form):
@@ -75,7 +44,10 @@ class PostFields(forms.Form):
         self.fields["language"].initial = get_language()
 
 
-class MemberPostForm(BotCheckMixin, PostFields):
+class MemberPostForm(PostBotCheck, PostFields):
+    # Tells the site this was written while signed in: if the session ended meanwhile, the text
+    # is handed back rather than posted as a guest's (see views._signed_out_while_writing).
+    signed_in = forms.CharField(widget=forms.HiddenInput, initial="1", required=False)
     anonymous = forms.BooleanField(
         label=_("Post anonymously"),
         required=False,
@@ -101,7 +73,7 @@ class MemberPostForm(BotCheckMixin, PostFields):
             self.fields["understood"].required = True
 
 
-class GuestPostForm(BotCheckMixin, PostFields):
+class GuestPostForm(PostBotCheck, PostFields):
     guest_name = forms.CharField(
         label=_("Name to show"),
         required=False,

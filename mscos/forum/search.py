@@ -79,13 +79,23 @@ def _matching_ids_sqlite(text: str, limit: int) -> list[int]:
 
 
 def search_posts(
-    text: str, user, *, category: ForumCategory | None = None, language: str = ""
+    text: str,
+    user,
+    *,
+    category: ForumCategory | None = None,
+    language: str = "",
+    readable: list[ForumCategory] | None = None,
 ) -> list[Post]:
-    """Public posts matching the words, newest first, in categories this reader may see."""
+    """Public posts matching the words, newest first, in categories this reader may see.
+
+    `readable`: the categories this reader may see, when the caller has them already.
+    """
     text = text.strip()
     if not text:
         return []
-    readable = [c.pk for c in ForumCategory.objects.all() if can_read_category(user, c)]
+    if readable is None:
+        readable = [c for c in ForumCategory.objects.all() if can_read_category(user, c)]
+    readable = [c.pk for c in readable]
     if category is not None:
         readable = [pk for pk in readable if pk == category.pk]
     posts = Post.objects.filter(
@@ -98,16 +108,21 @@ def search_posts(
         ids = _matching_ids_sqlite(text, RESULT_LIMIT * 4)
         # Look up by key only, then check visibility here: with the other conditions in SQL,
         # SQLite's planner walks the status index over every public post instead.
+        # Only the few columns that decide first; whole posts only for those that are shown.
         readable_set = set(readable)
-        found = {
-            post.pk: post
-            for post in Post.objects.filter(pk__in=ids).select_related("topic__category", "author")
-            if post.status == Status.APPROVED
-            and post.topic.status == Status.APPROVED
-            and post.topic.category_id in readable_set
-            and (not language or post.language == language)
+        shown = {
+            pk
+            for pk, status, topic_status, category_id, post_language in Post.objects.filter(
+                pk__in=ids
+            ).values_list("pk", "status", "topic__status", "topic__category_id", "language")
+            if status == Status.APPROVED
+            and topic_status == Status.APPROVED
+            and category_id in readable_set
+            and (not language or post_language == language)
         }
-        return [found[pk] for pk in ids if pk in found][:RESULT_LIMIT]
+        shown_ids = [pk for pk in ids if pk in shown][:RESULT_LIMIT]
+        found = Post.objects.select_related("topic__category", "author").in_bulk(shown_ids)
+        return [found[pk] for pk in shown_ids]
     ids = _matching_ids_postgres(text, readable, RESULT_LIMIT, language)
     found = posts.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]

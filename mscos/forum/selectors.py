@@ -1,5 +1,6 @@
 """Reads for the forum; each owns its query shape, so a page's query count stays constant."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -21,6 +22,24 @@ def categories_in_order() -> QuerySet[ForumCategory]:
 def categories_for_user(user) -> list[ForumCategory]:
     """The categories this reader may see, with their stored counts."""
     return [c for c in categories_in_order() if can_read_category(user, c)]
+
+
+def categories_for_request(request) -> list[ForumCategory]:
+    """categories_for_user, read once per request: the page, the Forums menu and search share it."""
+    kept = getattr(request, "_forum_categories", None)
+    if kept is None or kept[0] != request.user.pk:
+        kept = (request.user.pk, categories_for_user(request.user))
+        request._forum_categories = kept
+    return kept[1]
+
+
+def categories_fingerprint(categories: list[ForumCategory]) -> str:
+    """Changes whenever anything the forum index shows of these categories changes."""
+    shown = [
+        (c.pk, c.slug, c.name, c.description, c.topic_count, c.post_count, c.last_activity_at)
+        for c in categories
+    ]
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def category_for_page(page_id: int) -> ForumCategory | None:

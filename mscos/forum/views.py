@@ -1,5 +1,7 @@
 """Forum pages: thin views over permissions, selectors and services."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -19,8 +22,14 @@ from mscos.safety.addresses import address_hash
 
 
 def forum_index(request):
-    categories = selectors.categories_for_user(request.user)
-    return render(request, "forum/index.html", {"categories": categories})
+    categories = selectors.categories_for_request(request)
+    context = {
+        "categories": categories,
+        # The list is cached as rendered, under this key: any change to what it shows makes a
+        # new key, so a reader never sees an old count. Rendering it is most of the page's time.
+        "categories_fingerprint": selectors.categories_fingerprint(categories),
+    }
+    return render(request, "forum/index.html", context)
 
 
 def category_detail(request, slug: str):
@@ -123,6 +132,36 @@ def _after_posting(request, post: Post, guest_token: str):
     return redirect(post.get_absolute_url())
 
 
+def _signed_out_while_writing(request):
+    """A member's session ended while they wrote (idle time-out, or signed out in another tab).
+
+    Nothing is posted, not even as a guest, and nothing is lost: the text comes back to copy.
+    """
+    return render(
+        request,
+        "forum/signed_out_while_writing.html",
+        {
+            "title": request.POST.get("title", ""),
+            "body": request.POST.get("body", ""),
+            "sign_in_url": f"{reverse('account_login')}?{urlencode({'next': request.path})}",
+        },
+        status=403,
+    )
+
+
+def _hands_back_text_if_signed_out(view):
+    """Before any permission check: a members' room is a 404 to someone signed out."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        member_form = request.method == "POST" and request.POST.get("signed_in")
+        if member_form and not request.user.is_authenticated:
+            return _signed_out_while_writing(request)
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
 def _posting_page(
     request,
     *,
@@ -174,6 +213,7 @@ def _posting_page(
 
 
 @never_cache
+@_hands_back_text_if_signed_out
 def topic_new(request, slug: str):
     category = permissions.get_category_for_user_or_404(request.user, slug)
 
@@ -193,6 +233,7 @@ def topic_new(request, slug: str):
 
 
 @never_cache
+@_hands_back_text_if_signed_out
 def reply(request, topic_id: int):
     topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
     initial = {}
@@ -240,8 +281,11 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 @never_cache
-@login_required
 def post_edit(request, post_id: int):
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            return _signed_out_while_writing(request)
+        return redirect(f"{reverse('account_login')}?next={request.path}")
     post = permissions.get_post_for_user_or_404(request.user, post_id)
     if not permissions.can_edit_post(request.user, post):
         raise Http404
@@ -382,7 +426,13 @@ def search(request):
     too_broad = False
     try:
         results = (
-            forum_search.search_posts(text, request.user, category=category, language=language)
+            forum_search.search_posts(
+                text,
+                request.user,
+                category=category,
+                language=language,
+                readable=selectors.categories_for_request(request),
+            )
             if text
             else []
         )
@@ -394,7 +444,7 @@ def search(request):
         "languages": settings.LANGUAGES,
         "results": results,
         "too_broad": too_broad,
-        "categories": selectors.categories_for_user(request.user),
+        "categories": selectors.categories_for_request(request),
         "selected": category.slug if category else "",
     }
     return render(request, "forum/search.html", context)

@@ -145,6 +145,13 @@ else:
             "LOCATION": "mscos_cache",
         }
     }
+# {% cache %} fragments. Their keys are fingerprints of what they show (see the forum index), so
+# a copy in each process's memory can never be out of date, and reading one costs no query.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "mscos-template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 200},
+}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work: a persistent queue in the database; `manage.py db_worker` runs it.

@@ -7,6 +7,7 @@ from django.test import Client
 
 from mscos.forum import services
 from mscos.forum.models import Post, PostRevision, Status, Topic
+from tests.bot_check import started_long_ago
 from tests.forum.conftest import form_data
 
 
@@ -131,11 +132,7 @@ def test_honeypot_and_too_fast_posts_are_refused_kindly(client, member, open_cat
     trap = new_topic(client, open_category, understood="on", website="http://spam.example")
     assert "could not be sent" in trap.content.decode()
     data = form_data(title="Quick one", body="Fast", understood="on")
-    import time
-
-    from django.core import signing
-
-    data["started"] = signing.dumps(time.time(), salt="mscos.forum.form-started")
+    data["started"] = started_long_ago(seconds=0)
     quick = client.post(f"/forums/{open_category.slug}/new/", data)
     assert "That was very quick" in quick.content.decode()
     assert not Post.objects.exists()
@@ -265,3 +262,57 @@ def test_every_help_text_is_tied_to_its_field(client, member, topic):
     html = client.get(f"/forums/t/{topic.pk}/reply/").content.decode()
     for described in re.findall(r'aria-describedby="([^"]+)"', html):
         assert f'id="{described}"' in html, described
+
+
+def hidden_fields_of_reply_form(html: str) -> dict:
+    form = html.split('class="reply"', 1)[1]
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
+
+
+@pytest.mark.parametrize("first_post", [False, True])
+def test_a_member_signed_out_while_writing_gets_the_text_back_not_a_guest_post(
+    client, member, other_member, topic, first_post
+):
+    writer = other_member
+    if not first_post:
+        services.post_create(topic=topic, body="An earlier reply", acting_user=writer)
+    client.force_login(writer)
+    hidden = hidden_fields_of_reply_form(client.get(topic.get_absolute_url()).text)
+    assert hidden["signed_in"] == "1"
+    posts_before = Post.objects.count()
+    client.logout()  # the idle time-out, or "sign out" in another tab
+
+    words = "What helped me most was a caseworker who *listened*."
+    response = client.post(
+        f"/forums/t/{topic.pk}/reply/",
+        {**form_data(body=words, understood="on", anonymous="on"), **hidden},
+    )
+    assert response.status_code == 403
+    assert "You were signed out, so nothing was posted" in response.text
+    assert "What helped me most was a caseworker who *listened*." in response.text
+    assert f"/account/login/?next=%2Fforums%2Ft%2F{topic.pk}%2Freply%2F" in response.text
+    assert Post.objects.count() == posts_before  # not posted as a guest either
+
+
+def test_a_new_topic_in_a_members_room_is_handed_back_after_signing_out(
+    client, member, members_only_category
+):
+    response = client.post(
+        f"/forums/{members_only_category.slug}/new/",
+        form_data(title="Court dates", body="Tips for the first hearing", signed_in="1"),
+    )
+    assert response.status_code == 403
+    assert 'value="Court dates"' in response.text and "Tips for the first hearing" in response.text
+    assert not Post.objects.exists()
+
+
+def test_an_edit_sent_after_signing_out_is_handed_back(client, member, topic):
+    post = Post.objects.get(position=1)
+    response = client.post(
+        f"/forums/p/{post.pk}/edit/", {"body": "Better words I want to keep", "content_note": ""}
+    )
+    assert response.status_code == 403
+    assert "Better words I want to keep" in response.text
+    post.refresh_from_db()
+    assert post.body == "Opening words"
+    assert client.get(f"/forums/p/{post.pk}/edit/").status_code == 302  # reading: sign in first

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from mscos.forum import selectors
+from mscos.forum import selectors, services
 from mscos.forum.models import ForumCategory, Post, Status, Topic
 from mscos.forum.rendering import render_markdown
 
@@ -71,6 +71,19 @@ def test_topic_page_queries_do_not_grow_with_posts(
     with django_assert_max_num_queries(34):  # settings rows are created on this first request
         response = client.get(topic.get_absolute_url())
     assert response.content.decode().count('class="post"') == min(replies + 1, 20)
+
+
+def test_the_index_never_shows_an_old_count_or_name(client, open_category, member):
+    """The category list is kept as rendered; whatever it shows changing must show at once."""
+    assert "0 topics · 0 posts" in client.get("/forums/").text
+    services.topic_create(category=open_category, title="First", body="Hello", acting_user=member)
+    assert "1 topic · 1 post" in client.get("/forums/").text
+    ForumCategory.objects.filter(pk=open_category.pk).update(name="Renamed talk")
+    page = client.get("/forums/").text
+    assert "Renamed talk" in page and "Open talk" not in page
+    romanian = client.get("/ro/forums/").text
+    assert "1 subiect" in romanian and 'href="/ro/forums/open-talk/"' in romanian
+    assert 'href="/forums/open-talk/"' in client.get("/forums/").text
 
 
 def test_pinned_topics_come_first_then_latest_activity(client, open_category, member):

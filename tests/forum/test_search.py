@@ -136,3 +136,16 @@ if connection.vendor == "postgresql":
     test_search_cancelled_by_the_server_shows_a_friendly_message = (
         _search_cancelled_by_the_server_shows_a_friendly_message
     )
+
+
+def test_a_result_reads_as_the_post_was_written(client, open_category, member):
+    services.topic_create(
+        category=open_category,
+        title="Signs",
+        body="Rent & wages <3 **matter**\n\nSecond paragraph with <script>alert(1)</script> text",
+        acting_user=member,
+    )
+    html = client.get("/forums/search/?q=wages").content.decode()
+    snippet = html.split('class="topic-list__item"', 1)[1].split("</li>", 1)[0]
+    assert "Rent &amp; wages &lt;3 matter Second paragraph with" in snippet
+    assert "&amp;amp;" not in snippet and "<script" not in snippet and "<strong>" not in snippet

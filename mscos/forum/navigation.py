@@ -16,7 +16,7 @@ def forum_category_links(request) -> list[MenuLink] | None:
     # A menu stays short; the "All forums" link above the list leads to the rest.
     return [
         MenuLink(label=category.name, url=category.get_absolute_url())
-        for category in selectors.categories_for_request(request)[:MENU_CATEGORY_LIMIT]
+        for category in selectors.categories_for_menu(request, MENU_CATEGORY_LIMIT)
     ]
 
 

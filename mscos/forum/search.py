@@ -132,9 +132,10 @@ def search_posts(
 # How many of the newest approved posts the first pass looks at. A common word is found among
 # them at once; the index pass below would have to sort every one of its matches instead.
 RECENT_WINDOW = 5_000
-# Words PostgreSQL's statistics expect in at most this many posts go straight to the index pass:
-# sorting that few is quick, and looking through the newest posts first would find too few.
-FEW_MATCHES = 5_000
+# A word PostgreSQL's statistics do not count among the common ones goes straight to the index
+# pass: it is in few posts, sorting those is quick, and the newest posts would hold too few.
+# For such a word the planner assumes at most this share of the posts (DEFAULT_TS_MATCH_SEL).
+RARE_WORD_SHARE = 0.005
 # A search that still runs after this long is stopped, so it cannot hold a worker.
 POSTGRES_TIMEOUT_MS = 3_000
 
@@ -165,17 +166,23 @@ ALL_POSTS_SQL = """
 
 ESTIMATE_SQL = """
     EXPLAIN (FORMAT JSON) SELECT 1 FROM forum_post
-    WHERE status = 'approved' AND search_vector @@ websearch_to_tsquery('english', %s)
+    WHERE search_vector @@ websearch_to_tsquery('english', %s)
 """
+POSTS_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'forum_post'::regclass"
 
 
-def _estimated_matches(cursor, text: str) -> float:
-    """How many posts PostgreSQL's statistics expect to match: planned, not run (under 1 ms)."""
+def _statistics_call_it_rare(cursor, text: str) -> bool:
+    """Whether PostgreSQL's statistics expect the words in few posts: planned, not run (< 1 ms)."""
+    cursor.execute(POSTS_SQL)
+    posts = float(cursor.fetchone()[0])
+    if posts <= 0:  # never analysed: a new, small forum, where either way is quick
+        return True
     cursor.execute(ESTIMATE_SQL, [text])
     plan = cursor.fetchone()[0]
     if isinstance(plan, str | bytes):
         plan = json.loads(plan)
-    return float(plan[0]["Plan"]["Plan Rows"])
+    # The planner's figure is reltuples times the share, so compare shares (with rounding room).
+    return float(plan[0]["Plan"]["Plan Rows"]) <= posts * RARE_WORD_SHARE * 1.01
 
 
 class SearchTooBroad(Exception):
@@ -196,7 +203,7 @@ def _matching_ids_postgres(
                 "SELECT set_config('statement_timeout', %s, true)", [str(POSTGRES_TIMEOUT_MS)]
             )
             ids = []
-            if _estimated_matches(cursor, text) <= FEW_MATCHES:
+            if _statistics_call_it_rare(cursor, text):
                 # Few matches: look each one's topic up by key. The planner cannot know the
                 # set is small (the CTE hides it) and would hash all topics instead (2-3 ms).
                 cursor.execute("SET LOCAL enable_hashjoin = off")

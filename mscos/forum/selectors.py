@@ -33,6 +33,24 @@ def categories_for_request(request) -> list[ForumCategory]:
     return kept[1]
 
 
+def categories_for_menu(request, limit: int) -> list[ForumCategory]:
+    """The first `limit` categories this reader may see, for the Forums drop-down on every page.
+
+    Filtered and cut in SQL, unless the page has read them all already: most pages need a few.
+    """
+    kept = getattr(request, "_forum_categories", None)
+    if kept is not None and kept[0] == request.user.pk:
+        return kept[1][:limit]
+    audiences = [
+        audience
+        for audience in ForumCategory.Audience.values
+        if can_read_category(request.user, ForumCategory(read_access=audience))
+    ]
+    return list(
+        categories_in_order().filter(read_access__in=audiences).only("name", "slug")[:limit]
+    )
+
+
 def categories_fingerprint(categories: list[ForumCategory]) -> str:
     """Changes whenever anything the forum index shows of these categories changes."""
     shown = [

@@ -105,7 +105,7 @@ def test_an_old_post_with_a_rare_word_is_found_beyond_the_newest_posts(
     word must be found, and newer matches come first."""
     monkeypatch.setattr(search, "RECENT_WINDOW", 2)
     if statistics_say == "common":
-        monkeypatch.setattr(search, "FEW_MATCHES", -1)
+        monkeypatch.setattr(search, "RARE_WORD_SHARE", -1)
     services.topic_create(
         category=open_category, title="Old story", body="zanzibarish", acting_user=member
     )

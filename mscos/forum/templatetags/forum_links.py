@@ -30,7 +30,8 @@ def post_snippet(post) -> str:
     # parser took most of a results page's time). Entities become characters again, for the
     # template to escape once: "Tom &amp; Jerry" must read "Tom & Jerry".
     text = html.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub(" ", post.body_html)))
-    return Truncator(" ".join(text.split())).chars(240)
+    # Truncator walks every character it is given; a snippet needs the first few hundred.
+    return Truncator(" ".join(text[:1000].split())).chars(240)
 
 
 @register.inclusion_tag("forum/includes/latest_topics.html")

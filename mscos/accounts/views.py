@@ -37,6 +37,7 @@ def privacy_notice(request):
         "retention_days": settings.ADDRESS_HASH_RETENTION_DAYS,
         "member_hours": settings.MEMBER_SESSION_IDLE_SECONDS // 3600,
         "staff_minutes": settings.STAFF_SESSION_IDLE_SECONDS // 60,
+        "task_hours": settings.FINISHED_TASK_RETENTION_HOURS,
     }
     return render(request, "accounts/privacy_notice.html", context)
 

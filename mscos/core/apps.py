@@ -1,3 +1,5 @@
+import datetime
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,3 +11,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from mscos.core import checks  # noqa: F401 - registers the system checks
+        from mscos.core.scheduling import register_periodic
+        from mscos.core.tasks import prune_finished_tasks
+
+        register_periodic(
+            "prune-finished-tasks", every=datetime.timedelta(hours=1), task=prune_finished_tasks
+        )

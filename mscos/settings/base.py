@@ -341,6 +341,9 @@ SESSION_SAVE_EVERY_REQUEST = True
 
 # Client addresses exist only as keyed hashes (mscos.safety.addresses), kept this long at most.
 ADDRESS_HASH_RETENTION_DAYS = env_int("ADDRESS_HASH_RETENTION_DAYS", 30)
+# Finished background tasks keep their arguments (a message to an expert: name, address, text);
+# the scheduler deletes them this long after they finish.
+FINISHED_TASK_RETENTION_HOURS = env_int("FINISHED_TASK_RETENTION_HOURS", 24)
 # How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

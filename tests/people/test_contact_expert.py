@@ -1,7 +1,12 @@
 """Access to experts: a message reaches the expert by email; their address is never shown."""
 
-import pytest
+import datetime
 
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from mscos.core.scheduling import registered_jobs
 from mscos.people.models import Person
 from tests.bot_check import started_long_ago
 
@@ -42,10 +47,8 @@ def test_message_is_delivered_to_the_expert_over_smtp(client, expert, smtp_serve
     assert response.status_code == 302
     assert response["Location"] == "/access-to-experts/sent/"
     assert "on its way" in client.get(response["Location"]).content.decode()
-    assert smtp_server.arrived.wait(5)
-    envelope = smtp_server.envelopes[0]
-    assert envelope.rcpt_tos == [expert.contact_email]
-    message = smtp_server.messages[0]
+    (message,) = smtp_server.wait_for(1)
+    assert message["X-Envelope-To"] == expert.contact_email
     assert message["Reply-To"] == "pat@example.net"
     body = message.get_content()
     assert "half-day training session" in body
@@ -106,3 +109,32 @@ def test_a_forged_cross_site_post_is_refused(expert):
     csrf_client = Client(enforce_csrf_checks=True)
     response = csrf_client.post(contact_url(expert), message_form())
     assert response.status_code == 403
+
+
+def test_the_message_leaves_the_task_queue_a_day_after_it_is_sent(
+    client, expert, smtp_server, settings, monkeypatch
+):
+    """The queued task's row holds the sender's name, address and words: it must not stay."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.FINISHED_TASK_RETENTION_HOURS = 24
+    client.post(contact_url(expert), message_form())
+    queued = DBTaskResult.objects.get(task_path__endswith="deliver_expert_message")
+    assert "half-day training session" in str(queued.args_kwargs)
+    # What `manage.py db_worker` does with the row (run in-process, inside this test's transaction).
+    queued.claim("test-worker")
+    task_result = queued.task_result
+    queued.set_successful(queued.task.call(*task_result.args, **task_result.kwargs))
+    (message,) = smtp_server.wait_for(1)
+    assert "half-day training session" in message.get_content()
+    queued.refresh_from_db()
+    assert queued.finished_at is not None
+
+    prune = registered_jobs()["prune-finished-tasks"]
+    assert prune.every <= datetime.timedelta(hours=1)
+    prune.task.call()  # the hourly job, an hour later: too soon
+    assert DBTaskResult.objects.filter(pk=queued.pk).exists()
+    a_day_later = timezone.now() + datetime.timedelta(hours=24, minutes=1)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: a_day_later)
+    assert prune.task.call() >= 1
+    assert not DBTaskResult.objects.filter(pk=queued.pk).exists()
+    assert not DBTaskResult.objects.filter(args_kwargs__icontains="Pat Practitioner").exists()

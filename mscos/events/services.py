@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from mscos.events import mails, selectors
 from mscos.events.models import (
@@ -138,6 +139,12 @@ def _promote_waiting(event: EventPage) -> EventRegistration | None:
     return promoted
 
 
+def _log_decision(registration: EventRegistration, action: str, acting_user) -> None:
+    # Named by number and event, never by the person: the entry outlives an erased registration.
+    title = f"#{registration.pk} · {registration.event.title}"
+    log(instance=registration, action=action, user=acting_user, title=title)
+
+
 def request_approve(*, registration: EventRegistration, acting_user) -> None:
     """An organiser lets someone attend: a place if one is free, else the waiting list."""
     with transaction.atomic():
@@ -151,7 +158,8 @@ def request_approve(*, registration: EventRegistration, acting_user) -> None:
         else:
             _set_status(registration, RegistrationStatus.WAITING)
             _mail_later(registration, "waiting")
-    logger.info("Request %s approved by user %s", registration.pk, acting_user.pk)
+        # In the admin's history, with the other editorial decisions.
+        _log_decision(registration, "mscos.event_request_approved", acting_user)
 
 
 def request_decline(*, registration: EventRegistration, acting_user) -> None:
@@ -161,7 +169,7 @@ def request_decline(*, registration: EventRegistration, acting_user) -> None:
             raise ValidationError(_("This request has already been answered."))
         _set_status(registration, RegistrationStatus.DECLINED)
         _mail_later(registration, "declined")
-    logger.info("Request %s declined by user %s", registration.pk, acting_user.pk)
+        _log_decision(registration, "mscos.event_request_declined", acting_user)
 
 
 def invitation_send(

@@ -61,3 +61,17 @@ def registrations_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def registrations_listing_button(page, user, next_url=None):
     yield from _registrations_button(page, user)
+
+
+@hooks.register("register_log_actions")
+def register_event_actions(actions):
+    actions.register_action(
+        "mscos.event_request_approved",
+        _("Approve a request to attend"),
+        _("Request to attend approved"),
+    )
+    actions.register_action(
+        "mscos.event_request_declined",
+        _("Decline a request to attend"),
+        _("Request to attend declined"),
+    )

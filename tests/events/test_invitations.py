@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from mscos.events import services
 from mscos.events.models import EventInvitation, EventRegistration
@@ -94,6 +95,7 @@ def test_a_tampered_invitation_link_finds_nothing(client, editor, invite_only_fo
 @pytest.mark.django_db
 def test_uninvited_people_ask_and_organisers_approve_or_decline(
     client,
+    editor,
     organiser_client,
     invite_only_forum,
     smtp_server,
@@ -124,6 +126,16 @@ def test_uninvited_people_ask_and_organisers_approve_or_decline(
     declined = smtp_server.to("elm@example.org")[-1]
     assert "cannot offer you a place" in body_of(declined)
     assert "meet.example" not in body_of(declined)
+    # Each decision is in the admin's history, by whom, and without the person's name or address.
+    decisions = ModelLogEntry.objects.filter(action__startswith="mscos.event_request_")
+    assert sorted((entry.action, entry.object_id, entry.user_id) for entry in decisions) == sorted(
+        [
+            ("mscos.event_request_approved", str(yew.pk), editor.pk),
+            ("mscos.event_request_declined", str(elm.pk), editor.pk),
+        ]
+    )
+    for entry in decisions:
+        assert "Yew" not in str(entry.data) + entry.label and "yew@" not in entry.label
 
 
 @pytest.mark.django_db

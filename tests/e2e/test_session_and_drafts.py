@@ -84,7 +84,7 @@ def test_still_here_works_without_javascript(new_context, site_url, member):
 
 @pytest.mark.browser
 def test_a_draft_survives_the_session_ending_and_is_offered_back(
-    new_context, site_url, member, settings
+    new_context, site_url, member, settings, screenshot_dir
 ):
     settings.MEMBER_SESSION_IDLE_SECONDS = 4
     settings.SESSION_WARNING_SECONDS = 2
@@ -94,7 +94,8 @@ def test_a_draft_survives_the_session_ending_and_is_offered_back(
     sent_bodies = []
     page.on("request", lambda request: sent_bodies.append(request.post_data or ""))
     path = a_topic_path()
-    # A members-only category: once the session has ended, sending leads to the sign-in page.
+    # A members-only category: once the session has ended, nothing is posted (not even as a
+    # guest) and the page hands the text back.
     topic = Post.objects.filter(status=Status.APPROVED).order_by("pk").first().topic
     topic.category.guests_may_post = False
     topic.category.save()
@@ -109,8 +110,11 @@ def test_a_draft_survives_the_session_ending_and_is_offered_back(
     if understood.count():
         understood.check()
     page.locator("form[action$='/reply/'] button[type=submit]:not([name])").click()
-    page.wait_for_url("**/account/login/**")
+    expect(page.locator("h1")).to_have_text("You were signed out, so nothing was posted")
+    expect(page.locator("#kept-body")).to_have_value(DRAFT)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     assert not Post.objects.filter(body=DRAFT).exists()
+    page.screenshot(path=screenshot_dir / "signed-out-while-writing-320.png", full_page=True)
 
     # Signed in again (the session is gone): the topic offers the draft back.
     sign_in(context, site_url, member)

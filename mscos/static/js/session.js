@@ -54,12 +54,13 @@
   var template = document.getElementById("draft-restore");
   var signInPath = document.body.getAttribute("data-sign-in-path") || "";
 
-  // A draft sent last time is forgotten once the next page shows no errors and is not the
-  // sign-in page (which a session that ran out sends people to).
+  // A draft sent last time is forgotten once the next page shows no errors, is not the
+  // sign-in page, and does not say the text was handed back unsent (a session that ran out
+  // leads to one of those two).
   var pending = null;
   try { pending = JSON.parse(storage.getItem(PENDING) || "null"); } catch (error) { pending = null; }
   if (pending && pending.length) {
-    var failed = document.querySelector(".error-summary") ||
+    var failed = document.querySelector(".error-summary, [data-draft-not-sent]") ||
       (signInPath && location.pathname.indexOf(signInPath) === 0);
     if (!failed) { pending.forEach(function (key) { storage.removeItem(key); }); }
     storage.removeItem(PENDING);

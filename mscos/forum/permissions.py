@@ -15,12 +15,18 @@ def can_reveal_anonymous_author(user) -> bool:
     return user.is_authenticated and user.has_perm("forum.reveal_anonymous_author")
 
 
+def readable_audiences(user) -> set[str]:
+    """The `read_access` values of the categories this reader may see (usable in a query)."""
+    audiences = {Audience.EVERYONE}
+    if user.is_authenticated:
+        audiences.add(Audience.MEMBERS)
+    if is_moderator(user):
+        audiences.add(Audience.STAFF)
+    return audiences
+
+
 def can_read_category(user, category: ForumCategory) -> bool:
-    if category.read_access == Audience.EVERYONE:
-        return True
-    if category.read_access == Audience.MEMBERS:
-        return user.is_authenticated
-    return is_moderator(user)
+    return category.read_access in readable_audiences(user)
 
 
 def posting_paused(user) -> bool:

@@ -2,11 +2,12 @@
 
 import json
 import re
+from collections.abc import Iterable
 
 from django.db import OperationalError, connection, transaction
 
 from mscos.forum.models import ForumCategory, Post, Status
-from mscos.forum.permissions import can_read_category
+from mscos.forum.permissions import readable_audiences
 
 RESULT_LIMIT = 30
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -85,7 +86,7 @@ def search_posts(
     *,
     category: ForumCategory | None = None,
     language: str = "",
-    readable: list[ForumCategory] | None = None,
+    readable: Iterable[ForumCategory] | None = None,
 ) -> list[Post]:
     """Public posts matching the words, newest first, in categories this reader may see.
 
@@ -95,7 +96,7 @@ def search_posts(
     if not text:
         return []
     if readable is None:
-        readable = [c for c in ForumCategory.objects.all() if can_read_category(user, c)]
+        readable = ForumCategory.objects.filter(read_access__in=readable_audiences(user))
     readable = [c.pk for c in readable]
     if category is not None:
         readable = [pk for pk in readable if pk == category.pk]

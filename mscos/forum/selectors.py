@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from mscos.accounts.models import BadgeRequest
 from mscos.forum.models import ForumCategory, Post, Status, Topic
-from mscos.forum.permissions import can_read_category, is_moderator
+from mscos.forum.permissions import is_moderator, readable_audiences
 
 POSTS_PER_PAGE = 20
 TOPICS_PER_PAGE = 30
@@ -19,36 +19,38 @@ def categories_in_order() -> QuerySet[ForumCategory]:
     return ForumCategory.objects.order_by("sort_order", "name")
 
 
+def _readable_categories(user) -> QuerySet[ForumCategory]:
+    return categories_in_order().filter(read_access__in=readable_audiences(user))
+
+
 def categories_for_user(user) -> list[ForumCategory]:
     """The categories this reader may see, with their stored counts."""
-    return [c for c in categories_in_order() if can_read_category(user, c)]
+    return list(_readable_categories(user))
+
+
+def _categories_read_for(request) -> list[ForumCategory] | None:
+    kept = getattr(request, "_forum_categories", None)
+    return kept[1] if kept is not None and kept[0] == request.user.pk else None
 
 
 def categories_for_request(request) -> list[ForumCategory]:
     """categories_for_user, read once per request: the page, the Forums menu and search share it."""
-    kept = getattr(request, "_forum_categories", None)
-    if kept is None or kept[0] != request.user.pk:
-        kept = (request.user.pk, categories_for_user(request.user))
-        request._forum_categories = kept
-    return kept[1]
+    categories = _categories_read_for(request)
+    if categories is None:
+        categories = categories_for_user(request.user)
+        request._forum_categories = (request.user.pk, categories)
+    return categories
 
 
 def categories_for_menu(request, limit: int) -> list[ForumCategory]:
     """The first `limit` categories this reader may see, for the Forums drop-down on every page.
 
-    Filtered and cut in SQL, unless the page has read them all already: most pages need a few.
+    Cut in SQL, unless the page has read them all already: most pages need only these few.
     """
-    kept = getattr(request, "_forum_categories", None)
-    if kept is not None and kept[0] == request.user.pk:
-        return kept[1][:limit]
-    audiences = [
-        audience
-        for audience in ForumCategory.Audience.values
-        if can_read_category(request.user, ForumCategory(read_access=audience))
-    ]
-    return list(
-        categories_in_order().filter(read_access__in=audiences).only("name", "slug")[:limit]
-    )
+    categories = _categories_read_for(request)
+    if categories is not None:
+        return categories[:limit]
+    return list(_readable_categories(request.user).only("name", "slug")[:limit])
 
 
 def categories_fingerprint(categories: list[ForumCategory]) -> str:

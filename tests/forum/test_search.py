@@ -1,6 +1,7 @@
 """Search finds public posts only, respects who may read, and keeps anonymous authors anonymous."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test import Client
 
@@ -116,7 +117,7 @@ def test_an_old_post_with_a_rare_word_is_found_beyond_the_newest_posts(
             body="ordinary words" if number < 3 else "zanzibarish again",
             acting_user=member,
         )
-    titles = [post.topic.title for post in search.search_posts("zanzibarish", None)]
+    titles = [post.topic.title for post in search.search_posts("zanzibarish", AnonymousUser())]
     assert titles == ["Newer 3", "Old story"]
 
 

@@ -8,13 +8,19 @@ HOST ?= 127.0.0.1
 MAKEMESSAGES_OPTIONS := --no-location --no-obsolete --ignore ".venv/*" --ignore "tests/*" \
   --ignore "bench/*" --ignore "var/*" --ignore "test-artifacts/*" --ignore "node_modules/*"
 PORT ?= 8000
+# The site's address (every absolute link, and Wagtail's Site record at migrate and load_demo) is
+# where `make run` serves it, unless SITE_URL says otherwise; 0.0.0.0 is not an address to visit.
+SITE_HOST := $(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST))
+run demo migrate: export SITE_URL ?= http://$(SITE_HOST):$(PORT)
 
-.PHONY: run test lint format bench bench-newsletter audit migrate demo clean help messages
+.PHONY: run backup test lint format bench bench-newsletter safeguarding-report safeguarding-model audit migrate demo clean help messages
 
 help:
 	@echo "make run    set everything up and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite"
-	@echo "make lint   ruff, formatting, the import-layer contract and bandit"
+	@echo "make backup a backup of the database and media into var/backups/ (BACKUP_TO=folder)"
+	@echo "make lint   ruff, formatting, template indentation, the import-layer contract, mypy and bandit"
+	@echo "make safeguarding-report  the danger detector's recall and false alarms per language"
 	@echo "make bench  load benchmarks (see bench/README.md); make bench-newsletter: mail only"
 	@echo "make audit  check the pinned dependencies for known vulnerabilities (needs a network)"
 	@echo "make messages  refresh the translation catalogues, compile them, list what needs translating"
@@ -36,7 +42,12 @@ demo: migrate
 
 run: demo
 	$(PY) manage.py collectstatic --no-input --verbosity 0
-	@HOST=$(HOST) PORT=$(PORT) PY=$(PY) bin/serve.sh
+	@HOST=$(HOST) PORT=$(PORT) PY=$(PY) SITE_URL=$(SITE_URL) bin/serve.sh
+
+# The database and the media, safe while the site runs (docs/deploy.md, "Backups").
+BACKUP_TO ?= var/backups/$(shell date -u +%Y-%m-%dT%H%M%SZ)
+backup: $(STAMP)
+	$(PY) manage.py backup_site --to "$(BACKUP_TO)"
 
 # One test process per CPU (pytest-xdist); each has its own test database and Redis database.
 # `make test TEST_WORKERS=0` runs everything in one process.
@@ -47,12 +58,15 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check --tabwidth 2 mscos
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(VENV)/bin/bandit -q -r mscos -x "*/migrations/*"
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml --tabwidth 2 mscos
 
 # Interface translations (docs/translations.md). Needs GNU gettext (apt-get install gettext).
 # The compiled .mo files are committed, so serving the site never needs gettext.
@@ -65,11 +79,24 @@ messages: $(STAMP)
 	$(PY) bin/catalogues.py
 
 bench: $(STAMP)
+	-$(PY) bench/safeguarding_report.py
 	$(PY) bench/run.py
 	$(PY) bench/newsletter.py
+	$(PY) bench/markdown_worst.py
+	$(PY) bench/posters.py
+	$(PY) bench/page_cache.py
+
+# The danger detector's recall and false alarms per language, on the held-out examples.
+safeguarding-report: $(STAMP)
+	$(PY) bench/safeguarding_report.py
+
+# Retrain the detector's learned layer after changing its examples (a test fails until you do).
+safeguarding-model: $(STAMP)
+	$(PY) -c "from mscos.moderation.safeguarding.model import build; build()"
 
 bench-newsletter: $(STAMP)
 	$(PY) bench/newsletter.py
+	$(PY) bench/markdown_worst.py
 
 audit: $(STAMP)
 	$(PY) -m pip install --quiet "pip-audit>=2.7,<3"

@@ -9,6 +9,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 accesslog = "-"
 access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
+# gunicorn's own lines ("Invalid request from ip=…") go through the project's address filter too.
+logger_class = "mscos.safety.gunicorn_logging.RedactingLogger"
 # Load the app before forking so every worker shares mscos.safety.addresses' in-memory key secret.
 preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

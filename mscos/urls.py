@@ -21,6 +21,8 @@ urlpatterns = [
     path("django-admin/login/", admin_login_redirect),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Documents with byte ranges (podcast audio); the same name, so Wagtail's links lead here.
+    re_path(r"^documents/(\d+)/(.*)$", core_views.document_file, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -28,6 +30,8 @@ urlpatterns = [
 # Editors' and developers' admin stays unprefixed (the admin has its own language preference).
 public_patterns = [
     path("privacy/", accounts_views.privacy_notice, name="privacy"),
+    # Before allauth's own: the email page that answers every press (accounts.views).
+    path("account/email/", accounts_views.EmailAddressView.as_view(), name="account_email"),
     path("account/", include("allauth.urls")),
     path("account/", include("mscos.accounts.urls")),
     path("", include("mscos.safety.urls")),
@@ -39,7 +43,11 @@ public_patterns = [
     path("events/", include("mscos.events.urls")),
     path("podcast/", include("mscos.podcasts.urls")),
     path("newsletter/", include("mscos.newsletter.urls")),
+    # Organisations' outcome measurement workspaces (docs/measurement.md).
+    path("workspace/", include("mscos.measurement.urls")),
     path("updates/", include("mscos.updates.urls")),
+    # The page a poster's QR code opens (the gallery itself is a Wagtail page at /posters/).
+    path("posters/help/", include("mscos.posters.urls")),
     # A member's own reports and moderators' messages sit with their account pages.
     path("account/reports/", moderation_views.my_reports, name="account_reports"),
     path("search/", include("mscos.search.urls")),

@@ -3,13 +3,12 @@
 import time
 from unittest import mock
 
-from django.core import signing
-
-from mscos.safety.bot_check import _SALT
+from mscos.safety.bot_check import start_token
 
 
 def started_long_ago(seconds: int = 30) -> str:
-    return signing.dumps(time.time() - seconds, salt=_SALT)
+    """A start time of its own (each is good for one submission), signed `seconds` ago."""
+    return start_token(at=time.time() - seconds)
 
 
 def human(data: dict) -> dict:
@@ -20,4 +19,4 @@ def signed_days_ago(days: int) -> str:
     """A start time signed that long ago: a form left open in a tab for days."""
     then = time.time() - days * 24 * 60 * 60
     with mock.patch("django.core.signing.time.time", return_value=then):
-        return signing.dumps(then, salt=_SALT)
+        return start_token(at=then)

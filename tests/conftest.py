@@ -4,10 +4,11 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 from wagtail.models import Site
 
+from mscos.accounts import roles
 from mscos.accounts.models import User
 from mscos.core.models import SafetySettings
 from mscos.forum.models import ForumCategory
@@ -25,6 +26,13 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def no_page_kept_from_another_test():
+    """Readers' kept pages (core/page_cache.py) start empty in every test."""
+    caches["pages"].clear()
+    yield
 
 
 def pytest_collection_modifyitems(items):
@@ -105,7 +113,7 @@ def admin_user(db) -> User:
     user = User.objects.create_superuser(
         username="root", password="a-long-pass-phrase", display_name="Admin"
     )
-    return with_two_factor(with_role(user, "Administrators"))
+    return with_two_factor(with_role(user, roles.ADMINISTRATOR))
 
 
 @pytest.fixture
@@ -113,7 +121,7 @@ def moderator(db) -> User:
     user = User.objects.create_user(
         username="mod", password="a-long-pass-phrase", display_name="Moderator Mo"
     )
-    return with_two_factor(with_role(user, "Forum moderators"))
+    return with_two_factor(with_role(user, roles.MODERATOR))
 
 
 @pytest.fixture
@@ -121,4 +129,4 @@ def editor(db) -> User:
     user = User.objects.create_user(
         username="ed", password="a-long-pass-phrase", display_name="Editor Ed", is_staff=True
     )
-    return with_two_factor(with_role(user, "Editors"))
+    return with_two_factor(with_role(user, roles.EDITOR))

@@ -91,6 +91,11 @@ def test_make_run_serves_the_site_and_ctrl_c_stops_everything(tmp_path):
         "WEB_CONCURRENCY": "1",
     }
     env.pop("DATABASE_URL", None)  # the quick start is the embedded SQLite database
+    env.pop("SITE_URL", None)  # the address comes from where it is served
+    # Nor Redis: on the PostgreSQL + Redis pass the other test processes share it, and their
+    # cached Wagtail site paths (at 127.0.0.1:8000) would answer for this site's.
+    env.pop("REDIS_URL", None)
+    env.pop("REDIS_KEY_PREFIX", None)
     process = subprocess.Popen(
         ["make", "--no-print-directory", "run"],  # noqa: S607
         cwd=REPO,
@@ -101,8 +106,16 @@ def test_make_run_serves_the_site_and_ctrl_c_stops_everything(tmp_path):
         start_new_session=True,
     )
     try:
-        home = wait_for(f"http://127.0.0.1:{port}/", process, seconds=120).decode()
+        # The first run migrates and loads the demo: minutes on a busy machine.
+        home = wait_for(f"http://127.0.0.1:{port}/", process, seconds=300).decode()
         assert 'id="exit-this-page"' in home
+        # Served on a port of its own, the site's absolute links say that port (not 8000, not
+        # Wagtail's localhost:80): the canonical link, the sitemap.
+        origin = f"http://127.0.0.1:{port}"
+        assert f'<link rel="canonical" href="{origin}/">' in home
+        sitemap = wait_for(f"{origin}/sitemap.xml", process, seconds=10).decode()
+        assert f"<loc>{origin}/core-outcomes/</loc>" in sitemap
+        assert "localhost" not in sitemap and ":8000" not in sitemap
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/core-outcomes/") as response:
             assert response.headers["Server"].startswith("gunicorn")
         static = home.split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
@@ -122,6 +135,7 @@ def test_make_run_serves_the_site_and_ctrl_c_stops_everything(tmp_path):
         output, _ = process.communicate(timeout=60)
     assert "db_worker" in processes, f"{processes}\n{output}"
     assert "run_scheduler" in processes, f"{processes}\n{output}"
-    assert "Local admin:" in output and "password:" in output
+    assert f"Local admin: http://127.0.0.1:{port}/admin/" in output and "password:" in output
+    assert f"Admin: http://127.0.0.1:{port}/admin/" in output
     remaining = processes_in_session(process.pid)
     assert remaining.strip() == "", f"still running after Ctrl-C: {remaining}"

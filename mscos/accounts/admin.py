@@ -6,5 +6,5 @@ from mscos.accounts.models import User
 
 @admin.register(User)
 class MemberAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, (None, {"fields": ("display_name",)}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), (None, {"fields": ("display_name",)}))
     list_display = ("username", "display_name", "is_staff", "is_active")

@@ -8,21 +8,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from mscos.accounts.models import User
+
+# export(user) returns JSON-ready data (dicts, lists, strings, numbers).
+Exporter = Callable[[User], Any]
+# erase(user, keep_contributions) removes or detaches what names the member.
+Eraser = Callable[[User, bool], None]
+
 
 @dataclass(frozen=True)
 class PersonalDataSource:
     name: str
-    export: Callable[[Any], Any]
-    # erase(user, keep_contributions) removes or detaches what names the member.
-    erase: Callable[[Any, bool], None]
+    export: Exporter
+    erase: Eraser
 
 
 _sources: dict[str, PersonalDataSource] = {}
 
 
-def register_personal_data(
-    name: str, *, export: Callable[[Any], Any], erase: Callable[[Any, bool], None]
-) -> None:
+def register_personal_data(name: str, *, export: Exporter, erase: Eraser) -> None:
     """Adds an app's data to the member's export and to account erasure."""
     _sources[name] = PersonalDataSource(name=name, export=export, erase=erase)
 

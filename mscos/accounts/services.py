@@ -46,6 +46,15 @@ def recovery_codes_replace(*, user: User, acting_user: User) -> list[str]:
     return codes
 
 
+def display_name_change(*, user: User, display_name: str, acting_user: User) -> None:
+    """Sets the name other members see (DisplayNameForm has tidied and checked it); a member
+    changes only their own."""
+    if acting_user.pk != user.pk:
+        raise PermissionDenied
+    user.display_name = display_name
+    user.save(update_fields=["display_name"])
+
+
 class RecoveryFailed(Exception):
     """The username or code did not match; deliberately says no more than that."""
 

@@ -2,6 +2,7 @@
 
 import json
 
+from allauth.account.views import EmailView
 from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
@@ -9,8 +10,8 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, HttpResponseForbidden
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from mscos.accounts import services, wording
+from mscos.accounts import selectors, services, wording
 from mscos.accounts.adapter import RECOVERY_CODES_SESSION_KEY
 from mscos.accounts.forms import (
     BadgeRequestForm,
@@ -26,9 +27,9 @@ from mscos.accounts.forms import (
     DisplayNameForm,
     RecoverPasswordForm,
 )
-from mscos.accounts.models import BadgeRequest, RecoveryCode
 from mscos.accounts.roles import is_staff_member
 from mscos.accounts.selectors import has_two_factor
+from mscos.core.query_params import int_param
 
 
 def privacy_notice(request):
@@ -46,9 +47,7 @@ def privacy_notice(request):
 def overview(request):
     user = request.user
     context = {
-        "unused_recovery_codes": RecoveryCode.objects.filter(
-            user=user, used_at__isnull=True
-        ).count(),
+        "unused_recovery_codes": selectors.unused_recovery_code_count(user=user),
         "badges": services.granted_badges(user),
         "is_staff_member": is_staff_member(user),
         "has_two_factor": has_two_factor(user),
@@ -60,7 +59,11 @@ def overview(request):
 def display_name(request):
     form = DisplayNameForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.display_name_change(
+            user=request.user,
+            display_name=form.cleaned_data["display_name"],
+            acting_user=request.user,
+        )
         messages.success(request, wording.DISPLAY_NAME_SAVED)
         return redirect("accounts:overview")
     return render(request, "accounts/display_name.html", {"form": form})
@@ -139,7 +142,7 @@ def badges(request):
         else:
             messages.success(request, wording.BADGE_REQUEST_RECEIVED)
             return redirect("accounts:badges")
-    requests = BadgeRequest.objects.filter(user=request.user).order_by("-requested_at")
+    requests = selectors.badge_requests_of(user=request.user)
     return render(request, "accounts/badges.html", {"form": form, "requests": requests})
 
 
@@ -147,9 +150,9 @@ def badges(request):
 @permission_required("accounts.review_badgerequest", raise_exception=True)
 def badge_review(request):
     if request.method == "POST":
-        badge_request = get_object_or_404(
-            BadgeRequest, pk=request.POST.get("request"), status=BadgeRequest.Status.PENDING
-        )
+        badge_request = selectors.pending_badge_request(int_param(request.POST, "request"))
+        if badge_request is None:
+            raise Http404
         try:
             services.badge_request_decide(
                 badge_request=badge_request,
@@ -159,11 +162,7 @@ def badge_review(request):
         except ValidationError as error:
             messages.error(request, error.messages[0])
         return redirect("accounts:badge_review")
-    pending = (
-        BadgeRequest.objects.filter(status=BadgeRequest.Status.PENDING)
-        .select_related("user")
-        .order_by("requested_at")
-    )
+    pending = selectors.pending_badge_requests()
     return render(request, "accounts/badge_review.html", {"pending": pending})
 
 
@@ -226,3 +225,14 @@ def still_here(request):
         next_url = "/"
     messages.success(request, wording.YOU_ARE_STILL_SIGNED_IN)
     return redirect(next_url)
+
+
+class EmailAddressView(EmailView):
+    """allauth's email page, which said nothing when "send again" was refused for coming too
+    soon after the last mail (its rate limit): now it says to wait, and that the first may come."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        if "action_send" in request.POST and not self._did_send_verification_email:
+            messages.info(request, wording.EMAIL_SEND_WAIT)
+        return response

@@ -12,3 +12,11 @@ BADGE_REQUEST_RECEIVED = _("Thank you. A moderator will look at your request.")
 STAFF_NEED_TWO_FACTOR = _(
     "Staff accounts must use two-factor sign-in. Set up an authenticator app to continue."
 )
+MAIL_DELAYED = _(
+    "We could not send the email just now. We will keep trying, and it should reach you soon: "
+    "there is nothing you need to do."
+)
+EMAIL_SEND_WAIT = _(
+    "We sent an email to that address a moment ago. Please wait a few minutes before asking "
+    "for another; the first may still arrive."
+)

@@ -5,12 +5,31 @@ from django.conf import settings
 from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.csp import CSP
 
 from mscos.core.languages import language_of_path
 
 
+def is_wagtail_preview(request, response) -> bool:
+    """A page as the editor's live preview panel shows it, or the admin view that frames it.
+
+    Wagtail renders a preview through a simulated request (`is_preview` is set on it, never on a
+    visitor's request) and marks its preview views, and only those, `X-Frame-Options: SAMEORIGIN`.
+    """
+    if getattr(request, "is_preview", False):
+        return True
+    return request.path.startswith(settings.ADMIN_PATH_PREFIXES) and (
+        response.headers.get("X-Frame-Options") == "SAMEORIGIN"
+    )
+
+
+def _framed_by_own_origin(config: dict) -> dict:
+    return {**config, "frame-ancestors": [CSP.SELF]}
+
+
 class PrivacyHeadersMiddleware:
-    """Adds Permissions-Policy everywhere and swaps in the admin CSP under the admin paths."""
+    """Adds Permissions-Policy everywhere, swaps in the admin CSP under the admin paths, and lets
+    the admin's live preview (and nothing else) be framed by the site's own pages."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -18,10 +37,16 @@ class PrivacyHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.path.startswith(settings.ADMIN_PATH_PREFIXES) and not hasattr(
-            response, "_csp_config"
-        ):
-            response._csp_config = settings.ADMIN_CSP
+        if hasattr(response, "_csp_config"):
+            return response  # a view chose its own policy (or a preview's inner request did)
+        admin = request.path.startswith(settings.ADMIN_PATH_PREFIXES)
+        config = settings.ADMIN_CSP if admin else settings.SECURE_CSP
+        if is_wagtail_preview(request, response):
+            # The preview keeps the page's own policy (its nonces) but may sit in the panel.
+            response._csp_config = _framed_by_own_origin(config)
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        elif admin:
+            response._csp_config = config
         return response
 
 

@@ -130,7 +130,7 @@ class NavigationItem(Orderable):
 
     @property
     def url(self) -> str:
-        if self.link_page_id and self.link_page.live:
+        if self.link_page is not None and self.link_page.live:
             return self.link_page.url
         return self.link_url or "/"
 

@@ -4,9 +4,13 @@ Several servers may run the scheduler at once: each due job is claimed with one 
 on its `PeriodicJobRun` row, so only one of them enqueues it per interval.
 """
 
+# Annotations stay unevaluated: django.tasks.Task is generic only to the type checker.
+from __future__ import annotations
+
 import datetime
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -22,13 +26,13 @@ logger = logging.getLogger(__name__)
 class PeriodicJob:
     name: str
     every: datetime.timedelta
-    task: Task
+    task: Task[[], Any]  # enqueued without arguments
 
 
 _jobs: dict[str, PeriodicJob] = {}
 
 
-def register_periodic(name: str, *, every: datetime.timedelta, task: Task) -> None:
+def register_periodic(name: str, *, every: datetime.timedelta, task: Task[[], Any]) -> None:
     """Asks for `task` to be enqueued every `every`; apps call this in AppConfig.ready()."""
     if every <= datetime.timedelta(0):
         raise ValueError(f"Periodic job {name!r} needs a positive interval.")

@@ -5,12 +5,18 @@ import posixpath
 
 from django.conf import settings
 from django.http import Http404, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.utils import translation
 from django.views.decorators.http import require_safe
 from django.views.static import serve as serve_static_file
 from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as wagtail_documents
 from wagtail.models import Page, Site
+
+from mscos.core import selectors
+from mscos.core.byte_ranges import with_byte_ranges
+from mscos.core.languages import path_in_language, path_without_language
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +53,34 @@ def serve_page(request, path: str):
                 )
             except Http404:
                 request._wagtail_route_for_request = None
+            translated_url = _translation_url(request, request._wagtail_route_for_request)
+            if translated_url:
+                # /ro/staying-safe-online/ (the English address under the Romanian prefix) leads
+                # to /ro/siguranta-online/ when a translation exists. A temporary redirect: the
+                # translation may be unpublished again.
+                query = request.META.get("QUERY_STRING", "")
+                return redirect(f"{translated_url}?{query}" if query else translated_url)
     return wagtail_views.serve(request, path)
+
+
+def _translation_url(request, route) -> str:
+    """The address of the live translation, in the active language, of the English page a
+    fallback route found; "" when there is none (the English page is served, with a notice)."""
+    if route is None:
+        return ""
+    page = route[0]
+    language = translation.get_language()
+    locale = selectors.locale_for_language(language)
+    if locale is None or page.locale_id == locale.pk:
+        return ""
+    own_url = page.get_url(request=None)
+    if not own_url or path_without_language(own_url) != path_without_language(request.path):
+        return ""  # a sub-route of the page (e.g. a feed), which the translation may lack
+    translated = page.get_translation_or_none(locale)
+    if translated is None or not translated.live or translated.alias_of_id is not None:
+        return ""
+    url = translated.get_url(request=None)
+    return path_in_language(url, language) if url else ""
 
 
 # Only the sizes Wagtail made of pictures are served from MEDIA_ROOT. Original uploads and
@@ -62,7 +95,15 @@ def media_file(request, path: str):
     # Checked on the normalised path: "images/../documents/x" must not pass as a picture.
     if posixpath.normpath(path) != path or not path.startswith(PUBLIC_MEDIA_FOLDERS):
         raise Http404
-    response = serve_static_file(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve_static_file(request, path, document_root=str(settings.MEDIA_ROOT))
     # A rendition's file name never changes its content, so browsers may keep it a day.
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+def document_file(request, document_id: str, document_filename: str):
+    """Wagtail's document serving (privacy, filename check, ETag) with byte ranges, which podcast
+    apps and directories require of an episode's audio and browsers use to seek in it."""
+    return with_byte_ranges(
+        request, wagtail_documents.serve(request, document_id, document_filename)
+    )

@@ -1,5 +1,7 @@
 """The demo site's words, written for this project. Names and facts follow shared/seed/FACTS.md."""
 
+from django.utils.translation import gettext_noop
+
 HOME_INTRO = (
     "A shared space for survivors of modern slavery and human trafficking, experts by lived "
     "experience, practitioners, researchers and policymakers to learn from each other's practice "
@@ -182,16 +184,33 @@ STAYING_SAFE_BODY = [
         "<p>The red Exit this page button at the top of every page takes you straight to a "
         "weather website. With JavaScript on, pressing the Shift key three times does the same. "
         "The page you were reading is cleared from the screen at once, and pressing Back does "
-        "not bring it back.</p><p>It also signs you out and asks your browser to forget what "
-        "this site stored.</p>",
+        "not bring it back.</p><p>It also signs you out, deletes this site's cookies and any "
+        "draft you had not sent, and asks your browser to forget what this site stored.</p>",
     ),
     ("heading", "What it cannot do"),
     (
         "paragraph",
-        "<p>The button helps if someone walks in or looks over your shoulder. It does not hide "
-        "your visit from someone who can look at your browsing history later, or who has put "
-        "monitoring software on your device or your network. Earlier pages of this site may "
-        "still be in your history.</p>",
+        "<p>The button helps if someone walks in or looks over your shoulder. It does not "
+        "protect you from someone who checks your device later or who watches it with "
+        "monitoring software, or your network. Pressing Back after Exit can still show the "
+        "pages you visited before the one you left, and all the pages you visited stay in "
+        "your browsing history.</p>",
+    ),
+    ("heading", "What this site keeps on your device"),
+    (
+        "paragraph",
+        "<ul><li>If you only read, nothing: no cookie at all.</li><li>When you open a page "
+        "with a form (to post, or to write to us), one security cookie that stops other sites "
+        "sending forms in your name. It is deleted when you close the browser.</li><li>When "
+        "you sign in, a cookie that keeps you signed in. It ends when you sign out, after a "
+        "while without activity, or when you press Exit.</li><li>While you write a post, a "
+        "copy of your words in this browser tab only, so a lost connection does not lose "
+        "them. It is deleted when you send, sign out, press Exit or close the tab, and after "
+        '3 hours at most. Without an account, the copy is kept only if you tick "Keep a copy '
+        "while I write\".</li><li>Your browser's own history of the pages you visited, "
+        "which this site cannot delete.</li></ul><p>If you post without an account you get a "
+        "private link to change your post. We do not keep it on your device; if you save it, "
+        "anyone who finds it can change your post.</p>",
     ),
     ("heading", "Browsing more privately"),
     (
@@ -207,9 +226,10 @@ STAYING_SAFE_BODY = [
         "callout",
         {
             "heading": "Help now",
-            "text": "<p>In danger now: call 999. For confidential advice at any time, call the "
-            "Modern Slavery &amp; Exploitation Helpline on 08000 121 700. It is free, open 24 "
-            "hours, and you do not have to give your name.</p>",
+            "text": "<p>In danger now: call 999. If you cannot speak, stay on the line and "
+            "press 55 when asked. For confidential advice at any time, call the Modern Slavery "
+            "&amp; Exploitation Helpline on 08000 121 700. It is free, open 24 hours, and you "
+            "do not have to give your name.</p>",
         },
     ),
 ]
@@ -278,7 +298,7 @@ UPDATE = {
         (
             "Keith Lewis",
             "Member, also works with the British Standards Institution",
-            "MSCOS RAB",
+            "MSCOS Research Advisory Board",
             True,
         ),
         ("Rachel Witkin", "Co-director of the Community of Practice", "", False),
@@ -299,7 +319,9 @@ GENERAL_CATEGORIES = [
     ),
 ]
 
-FORUM_GUIDELINES = (
+# In the interface catalogue too, so readers see the demo's guidelines in their language (shown
+# through `interface_translation`, like the helpline's name); an editor's wording shows as typed.
+FORUM_GUIDELINES = gettext_noop(
     "Be kind and assume good faith. Do not share anything that could identify a survivor, "
     "including yourself, unless you are sure it is safe. Posts are read by moderators. If you are "
     "in danger now, call 999."
@@ -313,7 +335,7 @@ DEMO_MEMBERS = [
 ]
 
 # Each post: (member index, or None for a guest; anonymous?; text)
-DEMO_TOPICS = [
+DEMO_TOPICS: list[tuple[str, str, list[tuple[int | None, bool, str]]]] = [
     (
         "secure-and-suitable-housing",
         "Moving on from safe house accommodation: what has helped?",

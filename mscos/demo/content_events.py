@@ -1,15 +1,13 @@
 """Demo content for events, the podcast, feedback and joining (called by `load_demo`).
 
 Idempotent like the rest of the demo: anything that exists already is left as it is. The episode's
-audio (a few seconds of soft tones) and the podcast cover are made here by code, so the repository
-carries no media files.
+audio (a few seconds of soft tones, as MP3: mp3.py) and the podcast cover are made here by code, so
+the repository carries no media files.
 """
 
 import datetime
 import io
-import math
-import struct
-import wave
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -20,13 +18,14 @@ from wagtail.rich_text import RichText
 
 from mscos.core.models import SiteImage
 from mscos.demo.files import stored_file
+from mscos.demo.mp3 import tone_mp3
 from mscos.events.models import EventIndexPage, EventPage
 from mscos.feedback.models import FeedbackPage
 from mscos.joining.models import JoinPage
 from mscos.outcomes.models import OutcomePage
 from mscos.podcasts.models import EpisodeGuest, EpisodePage, PodcastIndexPage
 
-UPCOMING_EVENTS = [
+UPCOMING_EVENTS: list[dict[str, Any]] = [
     {
         "slug": "workshop-reporting-safely",
         "title": "Workshop: reporting crime safely and with confidence",
@@ -71,7 +70,7 @@ UPCOMING_EVENTS = [
     },
 ]
 
-PAST_EVENTS = [
+PAST_EVENTS: list[dict[str, Any]] = [
     {
         "slug": "expert-forum-housing-march-2024",
         "title": "Online expert forum: secure and suitable housing",
@@ -109,11 +108,12 @@ PODCAST_INTRO = (
     "outcomes into practice. Every episode has a full transcript."
 )
 
-EPISODE = {
+EPISODE: dict[str, Any] = {
     "slug": "episode-1-reporting-safely",
     "title": "Reporting safely: what survivor leaders recommend",
     "number": 1,
-    "date": datetime.date(2024, 4, 10),
+    # Days before the demo is loaded: the podcast looks as current as the updates.
+    "days_ago": 10,
     "summary": (
         "Two members of the Research Advisory Board on police training, the professional "
         "employment of survivor leaders, and help posters that ask simple questions."
@@ -152,23 +152,6 @@ JOIN_INTRO = (
 )
 
 
-def tone_wav(seconds: float = 4.0, rate: int = 8000) -> bytes:
-    """A few seconds of soft, fading tones as a small mono WAV file."""
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        samples = []
-        total = int(seconds * rate)
-        for n in range(total):
-            pitch = 392 if n < total // 2 else 523
-            fade = min(1.0, n / 800, (total - n) / 800)
-            samples.append(int(2500 * fade * math.sin(2 * math.pi * pitch * n / rate)))
-        out.writeframes(struct.pack(f"<{len(samples)}h", *samples))
-    return buffer.getvalue()
-
-
 def cover_png(size: int = 1400) -> bytes:
     """A plain square cover: two calm colours and a ring, drawn with Pillow."""
     from PIL import Image, ImageDraw
@@ -189,7 +172,13 @@ def cover_png(size: int = 1400) -> bytes:
 
 COVER_SIZE = 1400
 COVER_NAME = "mscos-demo-podcast-cover.png"
-AUDIO_NAME = "mscos-demo-podcast-episode-1.wav"
+AUDIO_NAME = "mscos-demo-podcast-episode-1.mp3"
+# What podcast directories list the demo under and write to (required before publishing).
+PODCAST_DIRECTORY_DETAILS = {
+    "feed_title": "MSCOS Community of Practice podcast",
+    "owner_name": "MSCOS Community of Practice",
+    "owner_email": "podcast.demo@example.org",
+}
 
 
 def _outcomes(slugs):
@@ -286,6 +275,15 @@ def _events(index: EventIndexPage) -> None:
         _add(index, page)
 
 
+def _demo_audio() -> Document:
+    audio = Document(title="Episode 1 audio (demo tone)")
+    audio.file = stored_file(
+        f"documents/{AUDIO_NAME}", lambda: ContentFile(tone_mp3(4.0), AUDIO_NAME)
+    )
+    audio.save()
+    return audio
+
+
 def _podcast(home: Page) -> None:
     podcast = home.get_children().filter(slug="podcast").first()
     if podcast is None:
@@ -302,19 +300,27 @@ def _podcast(home: Page) -> None:
                 intro=PODCAST_INTRO,
                 image=cover,
                 copyright="MSCOS Community of Practice",
+                **PODCAST_DIRECTORY_DETAILS,
             ),
         )
     podcast = podcast.specific
-    if podcast.get_children().filter(slug=EPISODE["slug"]).exists():
+    if not podcast.feed_title:  # a demo loaded before the directory details existed
+        for field, value in PODCAST_DIRECTORY_DETAILS.items():
+            setattr(podcast, field, value)
+        podcast.save(update_fields=list(PODCAST_DIRECTORY_DETAILS))
+    existing = EpisodePage.objects.child_of(podcast).filter(slug=EPISODE["slug"]).first()
+    if existing is not None:
+        if existing.audio and not existing.audio.file.name.endswith(".mp3"):
+            # A demo loaded when the tone was WAV, which podcast directories refuse.
+            existing.audio = _demo_audio()
+            existing.save(update_fields=["audio"])
         return
-    audio = Document(title="Episode 1 audio (demo tone)")
-    audio.file = stored_file(f"documents/{AUDIO_NAME}", lambda: ContentFile(tone_wav(), AUDIO_NAME))
-    audio.save()
+    audio = _demo_audio()
     episode = EpisodePage(
         slug=EPISODE["slug"],
         title=EPISODE["title"],
         number=EPISODE["number"],
-        date=EPISODE["date"],
+        date=timezone.localdate() - datetime.timedelta(days=EPISODE["days_ago"]),
         summary=EPISODE["summary"],
         show_notes=EPISODE["show_notes"],
         audio=audio,

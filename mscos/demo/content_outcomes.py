@@ -5,6 +5,7 @@ Anyone who is not a public figure has a clearly fictional name and a bio that sa
 """
 
 import io
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -104,7 +105,7 @@ PRACTICE_INTRO = (
     "outcomes, with what each reports it has achieved."
 )
 COUNTRIES = ["England", "Scotland", "Romania"]
-PRACTICE_EXAMPLES = [
+PRACTICE_EXAMPLES: list[dict[str, Any]] = [
     {
         "slug": "victim-navigator-programme",
         "title": "The Victim Navigator programme",
@@ -200,7 +201,7 @@ RECOMMENDATIONS = [
         [SAFETY],
     ),
 ]
-RECOMMENDATION_SOURCE = "Some members of the RAB, speaking with Rachel Witkin"
+RECOMMENDATION_SOURCE = "Some members of the Research Advisory Board, speaking with Rachel Witkin"
 
 SAFETY_BODY = [
     (
@@ -437,7 +438,10 @@ def load(*, home: Page, outcomes_index: OutcomeIndexPage, outcome_pages: dict, s
     focus = FocusSettings.for_site(site)
     if focus.focus_page_id is None and SAFETY in core:
         focus.focus_page = core[SAFETY]
-        focus.note = "With the Victim Navigator programme and recommendations from the RAB."
+        focus.note = (
+            "With the Victim Navigator programme and recommendations from the Research Advisory "
+            "Board, people with lived experience of modern slavery who guide the study."
+        )
         focus.save()
     _redirects(outcomes_index)
 

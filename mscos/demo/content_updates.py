@@ -1,7 +1,9 @@
 """Demo content for the updates: Week 22 as a full example of every block (our own words)."""
 
 import datetime
+from typing import Any
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 from mscos.newsletter.defaults import FIRST_CONSENT_TEXT, FIRST_CONSENT_VERSION
@@ -13,7 +15,6 @@ FOCUS_OUTCOME = "Safety from any trafficker or other abuser"
 WEEK_22 = {
     "title": "Safety from any trafficker or other abuser",
     "label": "Week 22",
-    "date": "2023-10-31",
     "greeting": (
         "Hello, and thank you to everyone who has joined in, sent feedback or shared an idea on "
         "this site over the past weeks.\n"
@@ -32,7 +33,7 @@ WEEK_22 = {
 }
 
 
-def body(forum_path: str) -> list[tuple[str, object]]:
+def body(forum_path: str) -> list[tuple[str, Any]]:
     return [
         (
             "feature",
@@ -157,10 +158,79 @@ def body(forum_path: str) -> list[tuple[str, object]]:
 
 CONTRIBUTORS = [
     ("Helene Miller KPM", "Detective Inspector", "Metropolitan Police Service", False),
-    ("Keith Lewis", "Member, also works with the British Standards Institution", "MSCOS RAB", True),
+    (
+        "Keith Lewis",
+        "Member, also works with the British Standards Institution",
+        "MSCOS Research Advisory Board",
+        True,
+    ),
     ("Rachel Witkin", "Co-director of the Community of Practice", "", False),
     ("Queenie Sit", "Co-director of the Community of Practice", "", False),
 ]
+
+
+# The weeks before Week 22, newest first: (label, title, focus outcome, summary, feature text).
+EARLIER_WEEKS = [
+    (
+        "Week 21",
+        "Long-term, consistent support",
+        "Long-term, consistent support",
+        "Support that does not end at a deadline: how two services plan the move from one "
+        "support worker to the next with the survivor, not around them.",
+        "<p>A change of support worker can undo months of trust. This week two services tell us "
+        "how they plan each handover together with the person they support.</p>",
+    ),
+    (
+        "Week 20",
+        "Access to medical treatment",
+        "Access to medical treatment",
+        "Registering with a doctor without a fixed address, and what practitioners can do when "
+        "a survivor is turned away.",
+        "<p>Anyone in England can register with a GP practice without proof of address. This "
+        "week: what helps when that is not what happens at the desk.</p>",
+    ),
+    (
+        "Week 19",
+        "Access to education",
+        "Access to education",
+        "Language classes as a first step: members share what helped them, or the people they "
+        "support, start learning again.",
+        "<p>For many survivors, a language class is the first place they choose to go. This week "
+        "we look at classes that make that first step easier.</p>",
+    ),
+    (
+        "Week 18",
+        "Compassionate, trauma-informed services",
+        "Compassionate, trauma-informed services",
+        "What trauma-informed means at a reception desk, on the phone and in a letter, with "
+        "examples sent in by members.",
+        "<p>Trauma-informed care starts before the first appointment: in the words on a letter "
+        "and the tone on the phone. Members sent us examples.</p>",
+    ),
+    (
+        "Week 17",
+        "Secure and suitable housing",
+        "Secure and suitable housing",
+        "Why repeated moves set recovery back, and how one council keeps survivors in the same "
+        "area when they have to move.",
+        "<p>Every move means a new doctor, a new college and a new support worker. This week: "
+        "keeping people close to what they have built.</p>",
+    ),
+    (
+        "Week 16",
+        "Finding purpose in life and self-actualisation",
+        "Finding purpose in life and self-actualisation",
+        "Goals a person sets for themselves: volunteering, work and study, and how support "
+        "plans can follow them.",
+        "<p>Purpose is personal. This week survivor leaders describe support plans that start "
+        "from the goals a person names, not from a form.</p>",
+    ),
+]
+
+
+def week_start(today: datetime.date) -> datetime.date:
+    """The Monday of the week the demo is loaded in: this week's update is dated then."""
+    return today - datetime.timedelta(days=today.weekday())
 
 
 def load_updates(updates_index, outcome_pages) -> UpdatePage:
@@ -168,6 +238,8 @@ def load_updates(updates_index, outcome_pages) -> UpdatePage:
     # The migration adds it too; a flushed database (the browser tests) needs it back.
     if not ConsentText.objects.exists():
         ConsentText.objects.create(version=FIRST_CONSENT_VERSION, text=FIRST_CONSENT_TEXT)
+    this_week = week_start(timezone.localdate())
+    _earlier_weeks(updates_index, outcome_pages, this_week)
     slug = slugify(f"{WEEK_22['label']} {WEEK_22['title']}")
     existing = updates_index.get_children().filter(slug=slug).first()
     if existing is not None:
@@ -176,7 +248,7 @@ def load_updates(updates_index, outcome_pages) -> UpdatePage:
         slug=slug,
         title=WEEK_22["title"],
         label=WEEK_22["label"],
-        date=datetime.date.fromisoformat(WEEK_22["date"]),
+        date=this_week,
         greeting=WEEK_22["greeting"],
         summary=WEEK_22["summary"],
         editors_credit=WEEK_22["editors_credit"],
@@ -190,6 +262,48 @@ def load_updates(updates_index, outcome_pages) -> UpdatePage:
     updates_index.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def _earlier_weeks(updates_index, outcome_pages, this_week: datetime.date) -> None:
+    """Six earlier weekly updates for the archive, a week apart before this week's; each made
+    once (an existing one is left as editors have it)."""
+    for weeks_back, (label, title, focus, summary, text) in enumerate(EARLIER_WEEKS, start=1):
+        slug = slugify(f"{label} {title}")
+        if updates_index.get_children().filter(slug=slug).exists():
+            continue
+        page = UpdatePage(
+            slug=slug,
+            title=title,
+            label=label,
+            date=this_week - datetime.timedelta(weeks=weeks_back),
+            summary=summary,
+            editors_credit=WEEK_22["editors_credit"],
+            body=[
+                (
+                    "feature",
+                    {
+                        "heading": title,
+                        "text": text,
+                        "image": None,
+                        "image_description": "",
+                        "page": None,
+                    },
+                ),
+                (
+                    "forum_call",
+                    {
+                        "heading": "Tell us what you think",
+                        "text": "You can post without your name.",
+                        "link_text": "Go to the forum",
+                        "link": f"/forums/{slugify(focus)}/",
+                    },
+                ),
+            ],
+        )
+        if focus in outcome_pages:
+            page.focus_outcomes = [outcome_pages[focus]]
+        updates_index.add_child(instance=page)
+        page.save_revision().publish()
 
 
 SIGNUP_CALLOUT = (

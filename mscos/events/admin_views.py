@@ -1,20 +1,18 @@
 """Organisers' screens in the Wagtail admin: registrations, requests, invitations, CSV export."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mscos.core.csv_export import csv_response
 from mscos.events import permissions, selectors, services, wording
 from mscos.events.forms import InvitationForm
-from mscos.events.models import EventPage, EventRegistration
+from mscos.events.models import ACTIVE_STATUSES, EventPage, EventRegistration
 
 
 def event_list(request):
@@ -31,34 +29,65 @@ def event_list(request):
     return TemplateResponse(request, "events/admin/event_list.html", {"rows": rows})
 
 
+def _send_invitations(request, event, emails: list[str]) -> None:
+    with transaction.atomic():
+        for email in emails:
+            services.invitation_send(event=event, email=email, acting_user=request.user)
+    messages.success(request, wording.INVITATIONS_SENT % {"count": len(emails)})
+
+
 def registrations(request, event_id: int):
     event = permissions.get_event_for_organiser_or_404(request.user, event_id)
     form = InvitationForm(request.POST or None)
+    already_invited: dict[str, str] = {}
     if request.method == "POST" and form.is_valid():
         emails = form.cleaned_data["emails"]
-        try:
-            with transaction.atomic():
-                for email in emails:
-                    services.invitation_send(event=event, email=email, acting_user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                wording.INVITATIONS_SENT % {"count": len(emails)},
-            )
-            return redirect("events_admin_registrations", event_id=event.pk)
+        already_invited = selectors.addresses_already_invited(event=event, emails=emails)
+        if "only_new" in request.POST:
+            emails = [email for email in emails if email not in already_invited]
+            already_invited = {}
+        elif form.cleaned_data["send_again"]:
+            already_invited = {}
+        # An address with an open invitation or a registration gets a second mail only when
+        # the organiser has seen the list and said so.
+        if not already_invited:
+            try:
+                if emails:
+                    _send_invitations(request, event, emails)
+                else:
+                    messages.info(request, wording.NOTHING_NEW_TO_SEND)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect("events_admin_registrations", event_id=event.pk)
     return TemplateResponse(
         request,
         "events/admin/registrations.html",
         {
             "event": event,
             "registrations": selectors.registrations_for_organisers(event=event),
-            "invitations": event.invitations.all()[:50],
+            "invitations": selectors.invitations_for_organisers(event=event),
+            "already_invited": sorted(already_invited.items()),
             "places_left": selectors.places_left(event=event),
             "form": form,
-            "now": timezone.now(),
         },
+    )
+
+
+def cancel_event(request, event_id: int):
+    """Asks, then cancels the whole event (everyone registered is told)."""
+    event = permissions.get_event_for_organiser_or_404(request.user, event_id)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            told = services.event_cancel(event=event, acting_user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, wording.EVENT_CANCELLED % {"count": told})
+        return redirect("events_admin_registrations", event_id=event.pk)
+    active = selectors.registrations_for_organisers(event=event).filter(status__in=ACTIVE_STATUSES)
+    return TemplateResponse(
+        request, "events/admin/cancel_event.html", {"event": event, "active": active.count()}
     )
 
 
@@ -91,27 +120,20 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def registrations_csv(request, event_id: int):
     event = permissions.get_event_for_organiser_or_404(request.user, event_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="registrations-{event.slug}.csv"'
-    response["Cache-Control"] = "no-store"
-    writer = csv.writer(response)
-    writer.writerow([str(label) for _field, label in CSV_COLUMNS])
-    for registration in selectors.registrations_for_organisers(event=event):
-        writer.writerow(
+    return csv_response(
+        filename=f"registrations-{event.slug}.csv",
+        header=[label for _field, label in CSV_COLUMNS],
+        rows=(
             [
-                _csv_safe(registration.name),
-                _csv_safe(registration.email),
+                registration.name,
+                registration.email,
                 registration.get_role_display(),
                 registration.get_status_display(),
-                _csv_safe(registration.access_needs),
+                registration.access_needs,
                 timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
             ]
-        )
-    return response
+            for registration in selectors.registrations_for_organisers(event=event)
+        ),
+    )

@@ -10,10 +10,18 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from mscos.accounts.personal_data import register_personal_data
         from mscos.core.scheduling import register_periodic
         from mscos.events import personal_data
+        from mscos.events.models import EventPage
         from mscos.events.tasks import send_due_reminders
+
+        # A decoupled side effect: a new time or place raises the calendar SEQUENCE.
+        page_published.connect(
+            _event_published, sender=EventPage, dispatch_uid="events.calendar_sequence"
+        )
 
         # Every quarter of an hour: each reminder goes out about a day ahead, and only once.
         register_periodic(
@@ -26,3 +34,9 @@ class EventsConfig(AppConfig):
             export=personal_data.export_registrations,
             erase=personal_data.erase_registrations,
         )
+
+
+def _event_published(sender, instance, **kwargs) -> None:
+    from mscos.events import services
+
+    services.event_published(event=instance)

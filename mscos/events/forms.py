@@ -8,6 +8,10 @@ from mscos.safety.bot_check import BotCheckMixin
 
 
 class RegistrationForm(BotCheckMixin, forms.Form):
+    too_quick_message = _(
+        "Sorry, we could not send your registration yet. Please check it and send it again."
+    )
+
     name = forms.CharField(
         label=_("Name or pseudonym"),
         max_length=100,
@@ -48,6 +52,8 @@ class InvitationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One per line. Each person gets their own link, which works once."),
     )
+    # Set by the "send again?" question, when some addresses were invited already.
+    send_again = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean_emails(self):
         validator = forms.EmailField()

@@ -218,8 +218,17 @@ class EventPage(RoutablePageMixin, SitePage):
     def registration_closes_at(self) -> datetime.datetime:
         return self.registration_closes or self.start
 
+    @property
+    def is_cancelled(self) -> bool:
+        try:
+            return self.calendar_state.cancelled_at is not None
+        except EventCalendarState.DoesNotExist:
+            return False
+
     def registration_is_open(self, now: datetime.datetime | None = None) -> bool:
         now = now or timezone.now()
+        if self.is_cancelled:
+            return False
         if self.registration_opens and now < self.registration_opens:
             return False
         return now < self.registration_closes_at()
@@ -331,6 +340,7 @@ class EventInvitation(models.Model):
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires"))
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    mail_sent_at = models.DateTimeField(_("mail sent"), null=True, blank=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -345,3 +355,23 @@ class EventInvitation(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class EventCalendarState(models.Model):
+    """What calendars were last told about an event: the iCalendar SEQUENCE (RFC 5545 3.8.7.4),
+    raised whenever its time or place changes, a place is cancelled or the event is cancelled,
+    so calendar programs replace their copy. Kept beside the page rather than on it, so that
+    publishing an older revision can never turn the number back."""
+
+    event = models.OneToOneField(
+        EventPage, primary_key=True, on_delete=models.CASCADE, related_name="calendar_state"
+    )
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    cancelled_at = models.DateTimeField(_("event cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event calendar state")
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.sequence}"

@@ -1,9 +1,18 @@
 """Reads for events: lists, counts and the registrations organisers see."""
 
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from mscos.accounts.models import User
 from mscos.events.models import (
+    ACTIVE_STATUSES,
+    EventCalendarState,
     EventIndexPage,
     EventInvitation,
     EventPage,
@@ -18,7 +27,8 @@ def upcoming_events(*, index: EventIndexPage | None = None) -> QuerySet[EventPag
     events = EventPage.objects.live().public().filter(end__gt=timezone.now())
     if index is not None:
         events = events.child_of(index)
-    return events.prefetch_related("outcomes").order_by("start", "pk")
+    upcoming: QuerySet[EventPage] = events.prefetch_related("outcomes").order_by("start", "pk")
+    return upcoming
 
 
 def past_events(*, index: EventIndexPage | None = None) -> QuerySet[EventPage]:
@@ -26,7 +36,8 @@ def past_events(*, index: EventIndexPage | None = None) -> QuerySet[EventPage]:
     events = EventPage.objects.live().public().filter(end__lte=timezone.now())
     if index is not None:
         events = events.child_of(index)
-    return events.prefetch_related("outcomes").order_by("-start", "-pk")
+    past: QuerySet[EventPage] = events.prefetch_related("outcomes").order_by("-start", "-pk")
+    return past
 
 
 def confirmed_count(*, event: EventPage) -> int:
@@ -56,9 +67,11 @@ def invitation_from_token(token: str) -> EventInvitation | None:
     return EventInvitation.objects.select_related("event").filter(pk=invitation_id).first()
 
 
-def registration_for_user(*, event: EventPage, user) -> EventRegistration | None:
+def registration_for_user(
+    *, event: EventPage, user: User | AnonymousUser
+) -> EventRegistration | None:
     """A signed-in person's confirmed place at an event, if they have one."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return None
     return EventRegistration.objects.filter(
         event=event, user=user, status=RegistrationStatus.CONFIRMED
@@ -73,7 +86,9 @@ def requests_to_attend(*, event: EventPage) -> QuerySet[EventRegistration]:
     return registrations_for_organisers(event=event).filter(status=RegistrationStatus.REQUESTED)
 
 
-def due_reminders(*, now, within) -> QuerySet[EventRegistration]:
+def due_reminders(
+    *, now: datetime.datetime, within: datetime.timedelta
+) -> QuerySet[EventRegistration]:
     """Confirmed places at events starting within `within` that have had no reminder yet.
     Someone who registered inside that window has just had their confirmation, so is left out."""
     return EventRegistration.objects.filter(
@@ -84,3 +99,78 @@ def due_reminders(*, now, within) -> QuerySet[EventRegistration]:
         event__start__gt=now,
         event__start__lte=now + within,
     ).select_related("event")
+
+
+def calendar_states(events: Iterable[EventPage]) -> dict[int, EventCalendarState]:
+    """Each event's calendar sequence and cancellation, in one query for any number of events."""
+    ids = [event.pk for event in events]
+    return {state.event_id: state for state in EventCalendarState.objects.filter(event_id__in=ids)}
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    invitation: EventInvitation
+    state: str  # waiting, sent, registered, cancelled, declined, expired
+    label: str
+
+
+INVITATION_STATES = {
+    "waiting": _("Waiting to be sent"),
+    "sent": _("Sent"),
+    "registered": _("Registered"),
+    "cancelled": _("Registered, then cancelled"),
+    "declined": _("Declined"),
+    "expired": _("Expired unused"),
+}
+
+
+def _invitation_state(invitation: EventInvitation, now: datetime.datetime) -> str:
+    registration = getattr(invitation, "registration", None)
+    if registration is not None:
+        if registration.status == RegistrationStatus.CANCELLED:
+            return "cancelled"
+        if registration.status == RegistrationStatus.DECLINED:
+            return "declined"
+        return "registered"
+    if invitation.used_at is not None:
+        return "registered"  # the registration has since been erased
+    if invitation.expires_at <= now:
+        return "expired"
+    return "sent" if invitation.mail_sent_at else "waiting"
+
+
+def invitations_for_organisers(
+    *, event: EventPage, now: datetime.datetime | None = None
+) -> list[InvitationRow]:
+    """Every invitation to the event, newest first, with what became of it."""
+    now = now or timezone.now()
+    invitations = (
+        EventInvitation.objects.filter(event=event)
+        .select_related("registration")
+        .order_by("-created_at", "-pk")
+    )
+    rows: list[InvitationRow] = []
+    for invitation in invitations:
+        state = _invitation_state(invitation, now)
+        rows.append(InvitationRow(invitation, state, str(INVITATION_STATES[state])))
+    return rows
+
+
+def addresses_already_invited(
+    *, event: EventPage, emails: list[str], now: datetime.datetime | None = None
+) -> dict[str, str]:
+    """Of `emails`, those with an invitation still open or an active registration for the event,
+    each with what they have now (for the organiser's "send again?" question)."""
+    now = now or timezone.now()
+    wanted = {email.strip().lower() for email in emails}
+    found: dict[str, str] = {}
+    for registration in EventRegistration.objects.filter(
+        event=event, email__in=wanted, status__in=ACTIVE_STATUSES
+    ):
+        found[registration.email] = str(registration.get_status_display())
+    open_invitations = EventInvitation.objects.filter(
+        event=event, email__in=wanted, used_at__isnull=True, expires_at__gt=now
+    )
+    for invitation in open_invitations:
+        found.setdefault(invitation.email, str(INVITATION_STATES["sent"]))
+    return found

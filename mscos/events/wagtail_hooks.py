@@ -23,6 +23,11 @@ def event_admin_urls():
             name="events_admin_decide",
         ),
         path(
+            "events/<int:event_id>/cancel/",
+            admin_views.cancel_event,
+            name="events_admin_cancel_event",
+        ),
+        path(
             "events/<int:event_id>/registrations.csv",
             admin_views.registrations_csv,
             name="events_admin_csv",
@@ -75,3 +80,4 @@ def register_event_actions(actions):
         _("Decline a request to attend"),
         _("Request to attend declined"),
     )
+    actions.register_action("mscos.event_cancelled", _("Cancel an event"), _("Event cancelled"))

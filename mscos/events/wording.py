@@ -8,3 +8,9 @@ DECISION_SAVED_AND_MAILED = _("Saved. The person has been sent a mail.")
 INVITATIONS_SENT = ngettext_lazy(
     "%(count)d invitation sent.", "%(count)d invitations sent.", "count"
 )
+NOTHING_NEW_TO_SEND = _("Nothing sent: every address already had an invitation.")
+EVENT_CANCELLED = ngettext_lazy(
+    "The event is cancelled. %(count)d person has been told.",
+    "The event is cancelled. %(count)d people have been told.",
+    "count",
+)

@@ -1,15 +1,13 @@
 """Editors' feedback inbox in the Wagtail admin: read, mark read, reply, export."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mscos.core.csv_export import csv_response
 from mscos.feedback import permissions, selectors, services, wording
 from mscos.feedback.forms import ReplyForm
 from mscos.feedback.models import Feedback
@@ -55,30 +53,29 @@ def detail(request, feedback_id: int):
     )
 
 
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def export_csv(request):
     permissions.check_view_feedback(request.user)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="feedback.csv"'
-    response["Cache-Control"] = "no-store"
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Received"), _("About"), _("Message"), _("Name"), _("Email"), _("Read"), _("Reply")]
-    )
-    for item in selectors.feedback_list():
-        writer.writerow(
+    return csv_response(
+        filename="feedback.csv",
+        header=[
+            _("Received"),
+            _("About"),
+            _("Message"),
+            _("Name"),
+            _("Email"),
+            _("Read"),
+            _("Reply"),
+        ],
+        rows=(
             [
                 timezone.localtime(item.created_at).strftime("%Y-%m-%d %H:%M"),
                 item.get_topic_display(),
-                _csv_safe(item.message),
-                _csv_safe(item.name),
-                _csv_safe(item.email),
+                item.message,
+                item.name,
+                item.email,
                 _("yes") if item.read_at else _("no"),
-                _csv_safe(item.reply),
+                item.reply,
             ]
-        )
-    return response
+            for item in selectors.feedback_list()
+        ),
+    )

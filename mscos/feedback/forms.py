@@ -6,6 +6,10 @@ from mscos.safety.bot_check import BotCheckMixin
 
 
 class FeedbackForm(BotCheckMixin, forms.Form):
+    too_quick_message = _(
+        "Sorry, we could not send your feedback yet. Please check it and press Send feedback again."
+    )
+
     topic = forms.ChoiceField(
         label=_("What is it about?"),
         choices=FeedbackTopic.choices,

@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -38,9 +40,16 @@ class FeedbackPage(SitePage):
         verbose_name = _("feedback page")
 
     def serve(self, request, *args, **kwargs):
-        from mscos.feedback import views
+        from mscos.feedback.page_forms import feedback_attempt
 
-        return views.feedback_page(request, page=self)
+        attempt = feedback_attempt(request)
+        context = self.get_context(request)
+        context.update(form=attempt.form, sent=attempt.sent)
+        response = TemplateResponse(
+            request, "feedback/feedback_page.html", context, status=attempt.status
+        )
+        add_never_cache_headers(response)
+        return response
 
 
 class FeedbackTopic(models.TextChoices):

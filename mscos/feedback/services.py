@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mscos.accounts.models import User
 from mscos.feedback.models import Feedback
 
 
@@ -14,13 +15,13 @@ def feedback_create(*, topic: str, message: str, name: str = "", email: str = ""
     )
 
 
-def feedback_mark_read(*, feedback: Feedback, acting_user, read: bool = True) -> None:
+def feedback_mark_read(*, feedback: Feedback, acting_user: User, read: bool = True) -> None:
     feedback.read_at = timezone.now() if read else None
     feedback.read_by = acting_user if read else None
     feedback.save(update_fields=["read_at", "read_by"])
 
 
-def feedback_reply(*, feedback: Feedback, reply: str, acting_user) -> None:
+def feedback_reply(*, feedback: Feedback, reply: str, acting_user: User) -> None:
     """Sends the reply by email (in the background) and records it; the item counts as read."""
     from mscos.feedback.tasks import send_feedback_reply
 

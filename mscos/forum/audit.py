@@ -3,6 +3,8 @@
 The forum never imports moderation, so moderation registers a recorder here in its
 AppConfig.ready. A service that calls other services opens a `scope`: everything recorded inside
 it joins the scope's one entry, so each service call writes exactly one entry however it is built.
+`AuditAction` is the one vocabulary of what an entry records: the forum and moderation write and
+match actions only through it (docs/decisions/0014-which-audit-trail.md).
 """
 
 from collections.abc import Callable, Iterator
@@ -11,17 +13,60 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mscos.accounts.models import User
+from mscos.forum.models import Post, Topic
+
+# A member or moderator, a reader without an account, or None for the system.
+Actor = User | AnonymousUser | None
+# What the entry is about: a post, a topic, a member, or nothing in particular.
+Target = Post | Topic | User | None
+
+
+class AuditAction(models.TextChoices):
+    """What an audit entry records. The values are stored: never rename one, only add."""
+
+    POST_APPROVED = "post_approved", _("Post approved")
+    POST_REJECTED = "post_rejected", _("Post rejected")
+    POST_HIDDEN = "post_hidden", _("Post hidden")
+    POST_HELD = "post_held", _("Post held for review")
+    POST_EDITED = "post_edited", _("Post edited by a moderator")
+    POST_REDACTED = "post_redacted", _("Identifying details removed")
+    TOPIC_CHANGED = "topic_changed", _("Topic locked, unlocked, pinned or unpinned")
+    TOPIC_MOVED = "topic_moved", _("Topic moved")
+    TOPIC_HIDDEN = "topic_hidden", _("Topic hidden")
+    REPORT_RECEIVED = "report_received", _("Report received")
+    MEMBER_WARNED = "member_warned", _("Member warned")
+    MEMBER_SUSPENDED = "member_suspended", _("Member suspended")
+    MEMBER_BANNED = "member_banned", _("Member banned")
+    MEMBER_PAUSED = "member_paused", _("Member paused until review")
+    MEMBER_RESTORED = "member_restored", _("Member may post again")
+    PROBATION_LIFTED = "probation_lifted", _("Probation lifted")
+    REPORTS_CLOSED = "reports_closed", _("Reports closed and urgent mark cleared")
+    AUTOMATIC_UNDONE = "automatic_undone", _("Automatic action undone")
+    AUTHOR_REVEALED = "anonymous_author_revealed", _("Anonymous author revealed")
+    HISTORY_VIEWED = "member_history_viewed", _("Member history viewed")
+    ORIGINAL_VIEWED = "redacted_original_viewed", _("Removed text read")
+    ORIGINALS_PURGED = "redacted_originals_purged", _("Removed text purged")
+    REPORT_DISMISSED = "report_dismissed", _("Report dismissed, post kept")
+    CLAIM_TAKEN_OVER = "claim_taken_over", _("Claim taken over by a safeguarding lead")
+    DECISION_UNDONE = "decision_undone", _("Decision undone")
+
 
 @dataclass
 class AuditRecord:
-    action: str
-    actor: Any  # a User, or None for the system
-    target: Any  # a model instance (post, topic, member) or None
+    action: AuditAction
+    actor: Actor
+    target: Target
     reason: str = ""
-    data: dict = field(default_factory=dict)
-    steps: list[str] = field(default_factory=list)
-    # Extra rows written with the entry and kept apart from it (e.g. redacted originals).
-    attachments: list[Callable[[Any], None]] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    steps: list[AuditAction] = field(default_factory=list)
+    # Extra rows written with the entry and kept apart from it (e.g. redacted originals); each is
+    # given the written entry (moderation's AuditEntry, which the forum cannot name).
+    attachments: list[Callable[[Any], object]] = field(default_factory=list)
 
 
 Recorder = Callable[[AuditRecord], Any]
@@ -42,9 +87,15 @@ def _write(record: AuditRecord) -> None:
 
 
 def record(
-    *, action: str, actor, target, reason: str = "", data: dict | None = None
+    *,
+    action: AuditAction,
+    actor: Actor,
+    target: Target,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
 ) -> AuditRecord | None:
     """Writes one entry, or adds this step to the entry of the service that called this one."""
+    action = AuditAction(action)  # an action outside the vocabulary fails here, not in the log
     scope = _open_scope.get()
     if scope is not None:
         scope.steps.append(action)
@@ -57,9 +108,15 @@ def record(
 
 @contextmanager
 def scope(
-    *, action: str, actor, target, reason: str = "", data: dict | None = None
+    *,
+    action: AuditAction,
+    actor: Actor,
+    target: Target,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
 ) -> Iterator[AuditRecord]:
     """Everything recorded inside becomes part of one entry, written when the block succeeds."""
+    action = AuditAction(action)
     outer = _open_scope.get()
     if outer is not None:
         # Nested: this service is a step of an outer one.

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from mscos.core.site_address import absolute_url
 from mscos.forum import selectors
 from mscos.forum.models import ForumCategory, Post, Status
 from mscos.forum.permissions import can_read_category
-from mscos.forum.rendering import plain_text
+from mscos.forum.rendering import plain_text_from_html
 
 FEED_LENGTH = 30
 
@@ -33,8 +34,12 @@ class ForumFeed(Feed):
     def title(self):
         return _("MSCOS Community of Practice: forums")
 
+    def feed_url(self):
+        # Absolute, or Django would build the feed's own address from the request's host.
+        return absolute_url(reverse("forum:feed_rss"))
+
     def link(self):
-        return reverse("forum:index")
+        return absolute_url(reverse("forum:index"))
 
     def description(self):
         return _("New posts in the public forums.")
@@ -48,7 +53,8 @@ class ForumFeed(Feed):
     def item_description(self, item: Post) -> str:
         if item.content_note:
             return _("Content note: %(note)s") % {"note": item.content_note}
-        return plain_text(item.body, limit=400)
+        # Rendered when it was written: a feed request parses no Markdown.
+        return plain_text_from_html(item.body_html, limit=400)
 
     def item_author_name(self, item: Post) -> str:
         return selectors.author_label(item)
@@ -60,7 +66,7 @@ class ForumFeed(Feed):
         return item.edited_at or item.created_at
 
     def item_link(self, item: Post) -> str:
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
 
 class CategoryFeed(ForumFeed):
@@ -77,8 +83,11 @@ class CategoryFeed(ForumFeed):
     def title(self, obj):
         return _("MSCOS forums: %(name)s") % {"name": obj.name}
 
+    def feed_url(self, obj):
+        return absolute_url(reverse("forum:category_feed_rss", args=[obj.slug]))
+
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
 
     def items(self, obj):
         return public_posts().filter(topic__category=obj)[:FEED_LENGTH]
@@ -88,7 +97,13 @@ class AtomForumFeed(ForumFeed):
     feed_type = Atom1Feed
     subtitle = ForumFeed.description
 
+    def feed_url(self):
+        return absolute_url(reverse("forum:feed_atom"))
+
 
 class AtomCategoryFeed(CategoryFeed):
     feed_type = Atom1Feed
     subtitle = CategoryFeed.description
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("forum:category_feed_atom", args=[obj.slug]))

@@ -5,7 +5,17 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from mscos.forum import rendering
 from mscos.safety.bot_check import BotCheckMixin
+
+TOO_MUCH_STRUCTURE = _(
+    "Your post has more formatting than the forum can show at once (links, tables, emphasis or "
+    "lines). Please simplify it or split it into two posts; your text is still here."
+)
+PREVIEWS_TOO_OFTEN = _(
+    "You have previewed a lot in the last few minutes. Please wait a little and try again; "
+    "your text is still here."
+)
 
 
 class PostBotCheck(BotCheckMixin):
@@ -13,7 +23,9 @@ class PostBotCheck(BotCheckMixin):
     out_of_date_message = _(
         "This form is out of date. Please copy your text, reload the page and try again."
     )
-    too_quick_message = _("That was very quick. Please check your post and send it again.")
+    too_quick_message = _(
+        "Sorry, we could not send your post yet. Please check it and press Post again."
+    )
 
 
 class PostFields(forms.Form):
@@ -26,7 +38,11 @@ class PostFields(forms.Form):
     body = forms.CharField(
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("You can use Markdown: *italic*, **bold**, lists, > quotes and links."),
+        help_text=_(
+            "Write as you would in a message. To make words bold, put two stars on each side: "
+            "**like this**. Start a line with - to make a list, or with > to quote someone. "
+            "Paste a web address to share a link. Press Preview to see how your post will look."
+        ),
     )
     content_note = forms.CharField(
         label=_("Content note"),
@@ -42,6 +58,18 @@ class PostFields(forms.Form):
         super().__init__(*args, **kwargs)
         # The language the reader is using the site in, unless they choose another.
         self.fields["language"].initial = get_language()
+
+    def clean_body(self):
+        # Checked here as well as in services, so a preview is bounded exactly like a post.
+        body = self.cleaned_data["body"]
+        if len(body.strip()) > rendering.MAX_RENDER_LENGTH:
+            raise forms.ValidationError(
+                _("Please keep a post under %(limit)s characters.")
+                % {"limit": rendering.MAX_RENDER_LENGTH}
+            )
+        if not rendering.structure_within_bounds(body.strip()):
+            raise forms.ValidationError(TOO_MUCH_STRUCTURE)
+        return body
 
 
 class MemberPostForm(PostBotCheck, PostFields):
@@ -117,6 +145,21 @@ class ReaderPreferencesForm(forms.Form):
     )
     hide_content_noted = forms.BooleanField(
         label=_("Fold away every post that has a content note"), required=False
+    )
+    digest_emails = forms.BooleanField(
+        label=_("Email me about new posts in what I watch"),
+        required=False,
+        help_text=_(
+            "At most one email at a time. Without it, new posts wait on your Following page."
+        ),
+    )
+    digest_post_text = forms.BooleanField(
+        label=_("Include the first lines of each post in those emails"),
+        required=False,
+        help_text=_(
+            "Off: the emails give only conversation titles and links, in case someone else can "
+            "read your mailbox."
+        ),
     )
 
 

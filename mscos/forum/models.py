@@ -269,6 +269,13 @@ class ReaderPreferences(models.Model):
         _("fold away every post that has a content note"), default=False
     )
     break_until = models.DateTimeField(null=True, blank=True)
+    # Digests of what a member watches: on unless stopped (here or by the mail's one-click link);
+    # titles and links only unless the member asks for the posts' first lines too, because a
+    # mailbox can be read by someone else.
+    digest_emails = models.BooleanField(_("email me about new posts in what I watch"), default=True)
+    digest_post_text = models.BooleanField(
+        _("include the first lines of each post in those emails"), default=False
+    )
 
     def __str__(self) -> str:
         return f"Reading preferences {self.pk}"

@@ -1,23 +1,39 @@
 """Who may do what in the forums. `get_…_or_404` answers 404 for missing and forbidden alike."""
 
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from mscos.accounts.models import User
 from mscos.forum.models import ForumCategory, Post, Status, Topic
 
 Audience = ForumCategory.Audience
 
 
-def is_moderator(user) -> bool:
+def is_moderator(user: User | AnonymousUser) -> bool:
+    """The one rule for who moderates; moderation's pages and services ask it here too."""
     return user.is_authenticated and user.has_perm("forum.moderate_post")
 
 
-def can_reveal_anonymous_author(user) -> bool:
+def check_moderator(user: User | AnonymousUser | None) -> None:
+    """For services: PermissionDenied unless a moderator acts."""
+    if user is None or not is_moderator(user):
+        raise PermissionDenied
+
+
+def check_moderator_or_404(user: User | AnonymousUser) -> None:
+    """For pages only moderators know of: to anyone else they are not there."""
+    if not is_moderator(user):
+        raise Http404
+
+
+def can_reveal_anonymous_author(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and user.has_perm("forum.reveal_anonymous_author")
 
 
-def readable_audiences(user) -> set[str]:
+def readable_audiences(user: User | AnonymousUser) -> set[str]:
     """The `read_access` values of the categories this reader may see (usable in a query)."""
-    audiences = {Audience.EVERYONE}
+    audiences: set[str] = {Audience.EVERYONE}
     if user.is_authenticated:
         audiences.add(Audience.MEMBERS)
     if is_moderator(user):
@@ -25,16 +41,16 @@ def readable_audiences(user) -> set[str]:
     return audiences
 
 
-def can_read_category(user, category: ForumCategory) -> bool:
+def can_read_category(user: User | AnonymousUser, category: ForumCategory) -> bool:
     return category.read_access in readable_audiences(user)
 
 
-def posting_paused(user) -> bool:
+def posting_paused(user: User | AnonymousUser) -> bool:
     """A moderator (or the out-of-hours rule) has paused this member's posting for now."""
     return user.is_authenticated and user.posting_pause_active()
 
 
-def can_post_in_category(user, category: ForumCategory) -> bool:
+def can_post_in_category(user: User | AnonymousUser, category: ForumCategory) -> bool:
     """Members (or staff, where the category says so); guests have their own rule."""
     if not user.is_authenticated or not can_read_category(user, category):
         return False
@@ -45,7 +61,7 @@ def can_post_in_category(user, category: ForumCategory) -> bool:
     return True
 
 
-def can_guest_post_in_category(user, category: ForumCategory) -> bool:
+def can_guest_post_in_category(user: User | AnonymousUser, category: ForumCategory) -> bool:
     return (
         not user.is_authenticated
         and category.guests_may_post
@@ -54,7 +70,7 @@ def can_guest_post_in_category(user, category: ForumCategory) -> bool:
     )
 
 
-def can_see_topic(user, topic: Topic) -> bool:
+def can_see_topic(user: User | AnonymousUser, topic: Topic) -> bool:
     if not can_read_category(user, topic.category):
         return False
     if topic.status == Status.APPROVED:
@@ -69,7 +85,7 @@ def can_see_topic(user, topic: Topic) -> bool:
     )
 
 
-def can_reply(user, topic: Topic) -> bool:
+def can_reply(user: User | AnonymousUser, topic: Topic) -> bool:
     if topic.status != Status.APPROVED:
         return False
     if topic.is_locked and not is_moderator(user):
@@ -77,7 +93,7 @@ def can_reply(user, topic: Topic) -> bool:
     return can_post_in_category(user, topic.category)
 
 
-def can_guest_reply(user, topic: Topic) -> bool:
+def can_guest_reply(user: User | AnonymousUser, topic: Topic) -> bool:
     return (
         topic.status == Status.APPROVED
         and not topic.is_locked
@@ -85,7 +101,7 @@ def can_guest_reply(user, topic: Topic) -> bool:
     )
 
 
-def can_see_post(user, post: Post) -> bool:
+def can_see_post(user: User | AnonymousUser, post: Post) -> bool:
     if post.status in (Status.APPROVED, Status.DELETED):
         return True
     if is_moderator(user):
@@ -97,7 +113,7 @@ def can_see_post(user, post: Post) -> bool:
     )
 
 
-def can_edit_post(user, post: Post) -> bool:
+def can_edit_post(user: User | AnonymousUser, post: Post) -> bool:
     """Authors edit their own posts while they are live or waiting, and the topic is open."""
     return (
         user.is_authenticated
@@ -108,7 +124,7 @@ def can_edit_post(user, post: Post) -> bool:
     )
 
 
-def can_delete_post(user, post: Post) -> bool:
+def can_delete_post(user: User | AnonymousUser, post: Post) -> bool:
     return (
         user.is_authenticated
         and post.author_id == user.pk
@@ -116,21 +132,29 @@ def can_delete_post(user, post: Post) -> bool:
     )
 
 
-def get_category_for_user_or_404(user, slug: str) -> ForumCategory:
+def get_category_for_user_or_404(user: User | AnonymousUser, slug: str) -> ForumCategory:
     category = ForumCategory.objects.filter(slug=slug).first()
     if category is None or not can_read_category(user, category):
         raise Http404
     return category
 
 
-def get_topic_for_user_or_404(user, topic_id: int) -> Topic:
+def get_topic_for_user_or_404(user: User | AnonymousUser, topic_id: int) -> Topic:
     topic = Topic.objects.select_related("category").filter(pk=topic_id).first()
     if topic is None or not can_see_topic(user, topic):
         raise Http404
     return topic
 
 
-def get_post_for_user_or_404(user, post_id: int) -> Post:
+def get_own_post_or_404(user: User | AnonymousUser, post_id: int) -> Post:
+    """A post the user wrote (whatever its state); 404 for anyone else's, as for a missing one."""
+    post = Post.objects.select_related("topic__category").filter(pk=post_id).first()
+    if post is None or not user.is_authenticated or post.author_id != user.pk:
+        raise Http404
+    return post
+
+
+def get_post_for_user_or_404(user: User | AnonymousUser, post_id: int) -> Post:
     post = Post.objects.select_related("topic__category").filter(pk=post_id).first()
     if post is None or not can_see_topic(user, post.topic) or not can_see_post(user, post):
         raise Http404

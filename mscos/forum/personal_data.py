@@ -32,13 +32,18 @@ def export_posts(user) -> list[dict]:
 
 
 def erase_posts(user, keep_posts: bool) -> None:
-    """Deletes the member's posts, or keeps them as "Former member" with no link back."""
+    """Deletes the member's posts, or keeps them with no link back to the member or each other.
+
+    Named posts become "Former member"; anonymous ones stay "Anonymous member". Turning both into
+    "Former member" would let anyone who saw the pages before pair the anonymous posts with
+    the named ones (the label changed on exactly this member's posts, at the same moment).
+    """
     posts = Post.objects.filter(author=user)
     if keep_posts:
-        posts.update(author=None, by_former_member=True, is_anonymous=False, address_hash="")
-        Topic.objects.filter(author=user).update(
-            author=None, by_former_member=True, is_anonymous=False
-        )
+        posts.filter(is_anonymous=True).update(author=None, address_hash="")
+        posts.update(author=None, by_former_member=True, address_hash="")
+        Topic.objects.filter(author=user, is_anonymous=True).update(author=None)
+        Topic.objects.filter(author=user).update(author=None, by_former_member=True)
         return
     opened = Topic.objects.filter(author=user)
     # A topic nobody else wrote in goes whole (its title is theirs too); others keep the replies.
@@ -79,6 +84,8 @@ def export_reading(user) -> dict:
         ),
         "muted_words": preferences.muted_list() if preferences else [],
         "hide_content_noted": preferences.hide_content_noted if preferences else False,
+        "digest_emails": preferences.digest_emails if preferences else True,
+        "digest_post_text": preferences.digest_post_text if preferences else False,
         "break_until": preferences.break_until.isoformat()
         if preferences and preferences.break_until
         else None,

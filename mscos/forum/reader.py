@@ -19,11 +19,22 @@ def preferences_for(user) -> ReaderPreferences | None:
     return cached
 
 
-def preferences_update(*, user, muted_words: str, hide_content_noted: bool) -> ReaderPreferences:
+def preferences_update(
+    *,
+    user,
+    muted_words: str,
+    hide_content_noted: bool,
+    digest_emails: bool = True,
+    digest_post_text: bool = False,
+) -> ReaderPreferences:
     preferences, _created = ReaderPreferences.objects.get_or_create(user=user)
     preferences.muted_words = muted_words.strip()
     preferences.hide_content_noted = hide_content_noted
-    preferences.save(update_fields=["muted_words", "hide_content_noted"])
+    preferences.digest_emails = digest_emails
+    preferences.digest_post_text = digest_post_text
+    preferences.save(
+        update_fields=["muted_words", "hide_content_noted", "digest_emails", "digest_post_text"]
+    )
     return preferences
 
 

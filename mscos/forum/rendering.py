@@ -10,6 +10,7 @@ import string
 from html.parser import HTMLParser
 
 import nh3
+from django.conf import settings
 from django.utils.translation import gettext
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -28,6 +29,32 @@ LINK_REL = "nofollow ugc noopener noreferrer"
 _BLOCK_TAGS = frozenset(ALLOWED_TAGS - {"strong", "em", "del", "code", "a"})
 # CommonMark lets a backslash escape any ASCII punctuation, and only those.
 _MARKDOWN_PUNCTUATION = frozenset(string.punctuation)
+
+
+# Rendering time grows with the text and with its structure; markdown-it caps nesting itself
+# (maxNesting). These bounds keep any one render near 200 ms or less on one core: a text past them
+# is refused when written or previewed (forms.PostFields) and shown as plain text if it is stored
+# already. bench/markdown_worst.py feeds the worst inputs at these bounds.
+MAX_RENDER_LENGTH = settings.FORUM_MAX_POST_LENGTH
+STRUCTURE_LIMITS = (
+    # (characters counted, most allowed): each is what one kind of structure is built from.
+    ("[", 500),  # links, images, brackets
+    ("*_~", 2_000),  # emphasis and strike-through marks
+    ("|", 1_500),  # table cells
+    ("`", 1_000),  # code spans
+    ("<&", 2_000),  # autolinks, entities
+    ("\n", 1_500),  # lines, so blocks, list items and table rows
+)
+
+
+def structure_within_bounds(text: str) -> bool:
+    """Whether `text` is short and simple enough to render quickly (a linear count, no parse)."""
+    text = text or ""
+    if len(text) > MAX_RENDER_LENGTH:
+        return False
+    return all(
+        sum(text.count(mark) for mark in marks) <= limit for marks, limit in STRUCTURE_LIMITS
+    )
 
 
 def _without_url_noise(url: str) -> str:
@@ -89,7 +116,8 @@ def _build_parser() -> MarkdownIt:
     # linkify needs linkify-it-py, which is not a dependency: bare URLs stay text.
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
-    md.validateLink = _is_allowed_url
+    # markdown-it-py's documented way to choose which links are allowed is to replace this method.
+    md.validateLink = _is_allowed_url  # type: ignore[method-assign]
     md.core.ruler.push("mscos_images_in_links", _mark_images_in_links)
     md.add_render_rule("heading_open", _heading)
     md.add_render_rule("heading_close", _heading)
@@ -115,8 +143,18 @@ def _clean(html: str) -> str:
     )
 
 
+def _as_plain_paragraphs(text: str) -> str:
+    # Linear and cheap: for a stored text past the bounds (written before they existed).
+    return "".join(f"<p>{escapeHtml(part)}</p>" for part in text.split("\n\n") if part.strip())
+
+
 def render_markdown(text: str) -> str:
-    """Render a post's Markdown to sanitised HTML that may be marked safe in a template."""
+    """Render a post's Markdown to sanitised HTML that may be marked safe in a template.
+
+    A text past the structural bounds is shown as escaped plain paragraphs, never parsed.
+    """
+    if not structure_within_bounds(text):
+        return _clean(_as_plain_paragraphs(text[: MAX_RENDER_LENGTH * 2]))
     return _clean(_md.render(text or ""))
 
 
@@ -149,8 +187,13 @@ class _TextCollector(HTMLParser):
 
 def plain_text(text: str, limit: int = 200) -> str:
     """The rendered post as unescaped plain text, cut at a word with "…" beyond `limit` chars."""
+    return plain_text_from_html(render_markdown(text), limit)
+
+
+def plain_text_from_html(html: str, limit: int = 200) -> str:
+    """plain_text() for HTML rendered already (a post's body_html): no Markdown parse again."""
     collector = _TextCollector()
-    collector.feed(render_markdown(text))
+    collector.feed(html)
     collector.close()
     flat = " ".join("".join(collector.parts).split())
     if len(flat) <= limit:
@@ -164,6 +207,8 @@ def plain_text(text: str, limit: int = 200) -> str:
 
 def link_count(text: str) -> int:
     """How many links the Markdown holds, images included, counted from markdown-it's tokens."""
+    if not structure_within_bounds(text):
+        return text.count("[")  # never parsed; every bracket might have been a link
     count = 0
     for block in _md.parse(text or ""):
         for token in block.children or []:

@@ -97,11 +97,11 @@ def search_posts(
         return []
     if readable is None:
         readable = ForumCategory.objects.filter(read_access__in=readable_audiences(user))
-    readable = [c.pk for c in readable]
+    readable_ids = [c.pk for c in readable]
     if category is not None:
-        readable = [pk for pk in readable if pk == category.pk]
+        readable_ids = [pk for pk in readable_ids if pk == category.pk]
     posts = Post.objects.filter(
-        status=Status.APPROVED, topic__status=Status.APPROVED, topic__category_id__in=readable
+        status=Status.APPROVED, topic__status=Status.APPROVED, topic__category_id__in=readable_ids
     ).select_related("topic__category", "author")
     if language:
         posts = posts.filter(language=language)
@@ -111,7 +111,7 @@ def search_posts(
         # Look up by key only, then check visibility here: with the other conditions in SQL,
         # SQLite's planner walks the status index over every public post instead.
         # Only the few columns that decide first; whole posts only for those that are shown.
-        readable_set = set(readable)
+        readable_set = set(readable_ids)
         shown = {
             pk
             for pk, status, topic_status, category_id, post_language in Post.objects.filter(
@@ -125,7 +125,7 @@ def search_posts(
         shown_ids = [pk for pk in ids if pk in shown][:RESULT_LIMIT]
         found = Post.objects.select_related("topic__category", "author").in_bulk(shown_ids)
         return [found[pk] for pk in shown_ids]
-    ids = _matching_ids_postgres(text, readable, RESULT_LIMIT, language)
+    ids = _matching_ids_postgres(text, readable_ids, RESULT_LIMIT, language)
     found = posts.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 

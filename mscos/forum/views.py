@@ -5,26 +5,43 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from mscos.forum import forms, permissions, reader, selectors, services, watching, wording
+from mscos.core.query_params import int_param
+from mscos.core.site_address import absolute_url
+from mscos.forum import (
+    forms,
+    permissions,
+    reader,
+    review_time,
+    selectors,
+    services,
+    watching,
+    wording,
+)
 from mscos.forum import search as forum_search
-from mscos.forum.models import ForumCategory, Post
+from mscos.forum.models import Post
 from mscos.forum.rendering import quote_markdown, render_markdown
+from mscos.safety import ratelimit
 from mscos.safety.addresses import address_hash
 
 
 def forum_index(request):
     categories = selectors.categories_for_request(request)
     context = {
-        "categories": categories,
+        "categories": [category for category in categories if category.topic_count],
+        "empty_categories": [category for category in categories if not category.topic_count],
+        "latest_topics": selectors.latest_topics_for_reader(request.user),
         # The list is cached as rendered, under this key: any change to what it shows makes a
         # new key, so a reader never sees an old count. Rendering it is most of the page's time.
         "categories_fingerprint": selectors.categories_fingerprint(categories),
@@ -34,10 +51,7 @@ def forum_index(request):
 
 def category_detail(request, slug: str):
     category = permissions.get_category_for_user_or_404(request.user, slug)
-    try:
-        page = max(int(request.GET.get("page", "1")), 1)
-    except ValueError:
-        page = 1
+    page = int_param(request.GET, "page", default=1, minimum=1)
     topics = selectors.topics_for_category(category, request.user, page)[
         : selectors.TOPICS_PER_PAGE + 1
     ]
@@ -55,13 +69,6 @@ def category_detail(request, slug: str):
     return render(request, "forum/category.html", context)
 
 
-def _position(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
 def _language_filter(request) -> str:
     """The ?language= a reader chose to filter posts by, if it is one the site offers."""
     language = request.GET.get("language", "")
@@ -73,15 +80,16 @@ def topic_detail(request, topic_id: int):
     page = selectors.posts_for_topic(
         topic,
         request.user,
-        after=_position(request.GET.get("after")),
-        before=_position(request.GET.get("before")),
+        after=int_param(request.GET, "after"),
+        before=int_param(request.GET, "before"),
         last="last" in request.GET,
         language=_language_filter(request),
     )
     user = request.user
     preferences = reader.preferences_for(user)
     for post in page.posts:
-        post.folded = reader.folded_reason(post, preferences)
+        # Read by the post template: why this reader's post is folded away, if it is.
+        post.folded = reader.folded_reason(post, preferences)  # type: ignore[attr-defined]
     reader.mark_read(user=user, topic=topic, position=page.last_position)
     context = {
         "topic": topic,
@@ -108,7 +116,7 @@ def post_permalink(request, post_id: int):
 
 
 def _first_post(user) -> bool:
-    return user.is_authenticated and not Post.objects.filter(author=user).exists()
+    return user.is_authenticated and not selectors.has_posted(user)
 
 
 def _after_posting(request, post: Post, guest_token: str):
@@ -121,15 +129,37 @@ def _after_posting(request, post: Post, guest_token: str):
         return response
     if guest_token:
         # Shown once, in this response only: nothing keeps it, not even a session.
-        link = request.build_absolute_uri(
+        link = absolute_url(
             reverse("forum:guest_manage", kwargs={"post_id": post.pk, "token": guest_token})
         )
-        response = render(request, "forum/guest_posted.html", {"link": link, "post": post})
+        response = render(
+            request,
+            "forum/guest_posted.html",
+            {"link": link, "post": post, "review_time": review_time.review_time()},
+        )
         response["Cache-Control"] = "no-store"
         return response
     if post.status != "approved":
-        messages.info(request, wording.POST_WAITING_FOR_MODERATOR)
+        return redirect("forum:post_waiting", post_id=post.pk)
     return redirect(post.get_absolute_url())
+
+
+@never_cache
+@login_required
+def post_waiting(request, post_id: int):
+    """The member's "thank you, a moderator will read it" page, with help while they wait."""
+    post = permissions.get_own_post_or_404(request.user, post_id)
+    if post.status != "pending":
+        return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "forum/post_waiting.html",
+        {
+            "post": post,
+            "edited": "edited" in request.GET,
+            "review_time": review_time.review_time(),
+        },
+    )
 
 
 def _signed_out_while_writing(request):
@@ -186,9 +216,12 @@ def _posting_page(
     else:
         raise PermissionDenied
     kwargs = {} if guest else {"first_post": _first_post(user)}
-    preview = _preview(request)
-    form = _posting_form(request, form_class, preview, initial=initial, **kwargs)
-    if request.method == "POST" and not preview and form.is_valid():
+    previewing = request.method == "POST" and "preview" in request.POST
+    if previewing:
+        form, preview = _previewed(request, form_class, initial=initial, **kwargs)
+    else:
+        form, preview = form_class(request.POST or None, initial=initial, **kwargs), ""
+    if request.method == "POST" and not previewing and form.is_valid():
         data = form.cleaned_data
         try:
             post, token = save(
@@ -237,9 +270,9 @@ def topic_new(request, slug: str):
 def reply(request, topic_id: int):
     topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
     initial = {}
-    quoted_id = _position(request.GET.get("quote"))
+    quoted_id = int_param(request.GET, "quote")
     if quoted_id is not None:
-        quoted = Post.objects.filter(pk=quoted_id, topic=topic).select_related("author").first()
+        quoted = selectors.post_in_topic(topic=topic, post_id=quoted_id)
         if quoted is not None and permissions.can_see_post(request.user, quoted):
             initial["body"] = quote_markdown(quoted.body, selectors.author_label(quoted)) + "\n\n"
     return _posting_page(
@@ -253,23 +286,44 @@ def reply(request, topic_id: int):
             "topic": topic,
             "category": topic.category,
             "heading": _("Reply to: %(title)s") % {"title": topic.title},
+            # The title isolated, so an English title in an Arabic heading keeps its place.
+            "heading_html": mark_safe(  # noqa: S308 # nosec B308 B703 - wording and title escaped
+                escape(_("Reply to: %(title)s")).replace(
+                    "%(title)s", f'<bdi class="reply-heading__title">{escape(topic.title)}</bdi>'
+                )
+            ),
         },
         initial=initial,
     )
 
 
-def _preview(request) -> str:
-    """The post as it will look, when the person asked to preview it rather than send it."""
-    if request.method == "POST" and "preview" in request.POST:
-        return render_markdown(request.POST.get("body", "")) or "<p></p>"
-    return ""
+# A person previews a few times for each post they send; a preview renders like a post.
+PREVIEWS_PER_WINDOW = 3 * services.POSTS_PER_WINDOW
 
 
-def _posting_form(request, form_class, preview: str, initial=None, **kwargs):
-    """A bound form to send; after a preview, an unbound one holding what was written."""
-    if preview:
-        return form_class(initial={**(initial or {}), **request.POST.dict()}, **kwargs)
-    return form_class(request.POST or None, initial=initial, **kwargs)
+def _previewed(request, form_class, *, initial, **kwargs):
+    """The post as it will look, checked as sending it is: the bot check, the length and
+    structure bounds, and a rate limit. Refused, the form comes back with the text and why."""
+    form = form_class(request.POST, initial=initial, **kwargs)
+    form.is_valid()
+    # Only what a preview needs: a first post's "I understand" or a topic's title can wait.
+    for name in [name for name in form.errors if name not in ("body", NON_FIELD_ERRORS)]:
+        del form.errors[name]
+    if form.errors:
+        return form, ""
+    user = request.user
+    if user.is_authenticated:
+        key = f"forum-preview:user:{user.pk}"
+    else:
+        key = f"forum-preview:{address_hash(request)}"
+    if not ratelimit.allow(
+        key, limit=PREVIEWS_PER_WINDOW, window_seconds=services.POST_WINDOW_SECONDS
+    ):
+        form.add_error(None, forms.PREVIEWS_TOO_OFTEN)
+        return form, ""
+    # An unbound form holding what was written, with a start time of its own for sending.
+    shown = form_class(initial={**(initial or {}), **request.POST.dict()}, **kwargs)
+    return shown, render_markdown(form.cleaned_data["body"]) or "<p></p>"
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -305,6 +359,9 @@ def post_edit(request, post_id: int):
         else:
             if post.is_urgent:
                 return _after_posting(request, post, "")
+            if post.status == "pending":
+                url = reverse("forum:post_waiting", kwargs={"post_id": post.pk})
+                return redirect(f"{url}?edited=1")
             messages.success(request, wording.POST_CHANGES_SAVED)
             return redirect(post.get_absolute_url())
     return render(
@@ -328,7 +385,7 @@ def post_delete(request, post_id: int):
 @never_cache
 def guest_manage(request, post_id: int, token: str):
     """The guest's private link: edit or delete their post without an account."""
-    post = Post.objects.select_related("topic__category").filter(pk=post_id).first()
+    post = selectors.post_with_category(post_id)
     if post is None or not services.guest_post_for_token(post=post, token=token):
         raise Http404
     if post.status not in ("pending", "approved"):
@@ -350,15 +407,31 @@ def guest_manage(request, post_id: int, token: str):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.info(request, wording.GUEST_POST_SAVED_FOR_REVIEW)
-            return redirect(request.path)
+            if post.is_urgent:
+                return _after_posting(request, post, "")
+            # Shown in this response, not after a redirect: a notice would need a session, and
+            # so a cookie, for someone who has no account.
+            response = render(
+                request,
+                "forum/post_waiting.html",
+                {
+                    "post": post,
+                    "edited": True,
+                    "guest": True,
+                    "review_time": review_time.review_time(),
+                },
+            )
+            response["Cache-Control"] = "no-store"
+            return response
     return render(request, "forum/guest_manage.html", {"form": form, "post": post})
 
 
 def _moderated(request, post_id: int) -> Post:
-    if not permissions.is_moderator(request.user):
+    permissions.check_moderator_or_404(request.user)
+    post = selectors.post_with_category(post_id)
+    if post is None:
         raise Http404
-    return get_object_or_404(Post.objects.select_related("topic__category"), pk=post_id)
+    return post
 
 
 @login_required
@@ -367,7 +440,11 @@ def moderate_post(request, post_id: int):
     post = _moderated(request, post_id)
     action = request.POST.get("action")
     if action == "approve":
-        services.post_approve(post=post, acting_user=request.user)
+        try:
+            services.post_approve(post=post, acting_user=request.user)
+        except ValidationError as error:  # an urgent post needs the queue's confirmation step
+            messages.error(request, " ".join(error.messages))
+            return redirect(post.get_absolute_url())
     elif action == "hide":
         services.post_hide(
             post=post, acting_user=request.user, reason=request.POST.get("reason", "")
@@ -396,8 +473,7 @@ def moderate_post(request, post_id: int):
 @login_required
 @require_POST
 def moderate_topic(request, topic_id: int):
-    if not permissions.is_moderator(request.user):
-        raise Http404
+    permissions.check_moderator_or_404(request.user)
     topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
     action = request.POST.get("action")
     if action in {"lock", "unlock"}:
@@ -408,7 +484,9 @@ def moderate_topic(request, topic_id: int):
         services.topic_hide(topic=topic, acting_user=request.user)
         return redirect(topic.category.get_absolute_url())
     elif action == "move":
-        target = get_object_or_404(ForumCategory, pk=_position(request.POST.get("category")))
+        target = selectors.category_by_pk(int_param(request.POST, "category"))
+        if target is None:
+            raise Http404
         services.topic_move(topic=topic, category=target, acting_user=request.user)
     else:
         raise Http404
@@ -421,7 +499,7 @@ def search(request):
     category = None
     slug = request.GET.get("category", "")
     if slug:
-        category = ForumCategory.objects.filter(slug=slug).first()
+        category = selectors.category_by_slug(slug)
     language = _language_filter(request)
     too_broad = False
     try:
@@ -455,7 +533,7 @@ def search(request):
 def watch(request):
     """Start or stop watching a topic or a category."""
     watching_now = request.POST.get("watch") == "on"
-    if topic_id := _position(request.POST.get("topic")):
+    if topic_id := int_param(request.POST, "topic"):
         topic = permissions.get_topic_for_user_or_404(request.user, topic_id)
         watching.watch_set(user=request.user, topic=topic, watching=watching_now)
         target = topic.get_absolute_url()
@@ -465,10 +543,19 @@ def watch(request):
         )
         watching.watch_set(user=request.user, category=category, watching=watching_now)
         target = category.get_absolute_url()
-    if watching_now:
+    following_url = reverse("forum:following")
+    if request.POST.get("next") == following_url:
+        target = following_url  # pressed on the Following page: stay there
+    by_email = watching.news_by_email(request.user)
+    if watching_now and by_email:
         messages.success(request, wording.WATCHING_STARTED)
+    elif watching_now:
+        # The wording is the site's own translated text; only the address is filled in.
+        notice = wording.WATCHING_STARTED_ON_PAGE % {"url": escape(following_url)}
+        messages.success(request, mark_safe(notice))  # noqa: S308 # our own wording: # nosec B308, B703
     else:
-        messages.success(request, wording.WATCHING_STOPPED)
+        stopped = wording.WATCHING_STOPPED if by_email else wording.WATCHING_STOPPED_ON_PAGE
+        messages.success(request, stopped)
     return redirect(target)
 
 
@@ -483,6 +570,8 @@ def preferences(request):
         initial={
             "muted_words": current.muted_words,
             "hide_content_noted": current.hide_content_noted,
+            "digest_emails": current.digest_emails,
+            "digest_post_text": current.digest_post_text,
         },
     )
     if request.method == "POST" and request.POST.get("action") == "end_break":
@@ -496,7 +585,8 @@ def preferences(request):
             until = reader.break_start(user=request.user, days=break_form.cleaned_data["days"])
             messages.success(
                 request,
-                wording.BREAK_STARTED % {"date": until.strftime("%d %B %Y")},
+                wording.BREAK_STARTED
+                % {"date": formats.date_format(timezone.localtime(until), "DATE_FORMAT")},
             )
             return redirect("accounts:overview")
     elif request.method == "POST" and form.is_valid():
@@ -504,6 +594,8 @@ def preferences(request):
             user=request.user,
             muted_words=form.cleaned_data["muted_words"],
             hide_content_noted=form.cleaned_data["hide_content_noted"],
+            digest_emails=form.cleaned_data["digest_emails"],
+            digest_post_text=form.cleaned_data["digest_post_text"],
         )
         messages.success(request, wording.READING_PREFERENCES_SAVED)
         return redirect("forum:preferences")

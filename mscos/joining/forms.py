@@ -3,10 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from mscos.joining.models import JoinRole
 from mscos.newsletter.models import reject_control_characters
+from mscos.outcomes.models import OutcomePage
 from mscos.safety.bot_check import BotCheckMixin
 
 
 class JoinForm(BotCheckMixin, forms.Form):
+    too_quick_message = _(
+        "Sorry, we could not send this yet. Please check it and press Join again."
+    )
+
     name = forms.CharField(
         label=_("Name or pseudonym"),
         max_length=100,
@@ -21,7 +26,7 @@ class JoinForm(BotCheckMixin, forms.Form):
     country = forms.CharField(label=_("Country"), max_length=100)
     outcomes = forms.ModelMultipleChoiceField(
         label=_("Outcomes that interest you"),
-        queryset=None,
+        queryset=OutcomePage.objects.none(),  # the form is given the choices (__init__)
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -1,7 +1,9 @@
 """Joining the Community of Practice: the join page and the requests it receives."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -34,9 +36,16 @@ class JoinPage(SitePage):
         verbose_name = _("join page")
 
     def serve(self, request, *args, **kwargs):
-        from mscos.joining import views
+        from mscos.joining.page_forms import join_attempt
 
-        return views.join_page(request, page=self)
+        attempt = join_attempt(request)
+        context = self.get_context(request)
+        context.update(form=attempt.form, joined=attempt.joined)
+        response = TemplateResponse(
+            request, "joining/join_page.html", context, status=attempt.status
+        )
+        add_never_cache_headers(response)
+        return response
 
 
 class JoinRequest(models.Model):

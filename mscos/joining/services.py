@@ -1,10 +1,13 @@
 """Writes for joining: record the person, and (if they agreed) ask for their subscription."""
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 
 from mscos.joining.models import JoinRequest
 from mscos.newsletter.services import request_subscription
+from mscos.outcomes.models import OutcomePage
 
 
 def join_request_create(
@@ -14,7 +17,7 @@ def join_request_create(
     role: str,
     organisation: str,
     country: str,
-    outcomes,
+    outcomes: Iterable[OutcomePage],
     consent_to_updates: bool,
     consent_text_version: str = "",
 ) -> JoinRequest:

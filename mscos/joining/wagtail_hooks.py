@@ -1,15 +1,21 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from mscos.core.csv_export import SpreadsheetSafeCsvMixin
 from mscos.joining.models import JoinRequest
+
+
+class JoinRequestIndexView(SpreadsheetSafeCsvMixin, IndexView):
+    pass
 
 
 class JoinRequestViewSet(SnippetViewSet):
     """People who joined, for editors: read, filter, export as CSV."""
 
     model = JoinRequest
+    index_view_class = JoinRequestIndexView
     icon = "group"
     menu_label = _("Join requests")
     add_to_admin_menu = True

@@ -14,14 +14,20 @@ class ModerationConfig(AppConfig):
         from mscos.accounts.personal_data import register_personal_data
         from mscos.core.scheduling import register_periodic
         from mscos.forum.audit import register_recorder
+        from mscos.forum.decisions import register_listener
         from mscos.forum.models import Post
+        from mscos.forum.review_time import register_estimator
         from mscos.forum.screening import register_screener
-        from mscos.moderation import notifications, personal_data
+        from mscos.moderation import duty, notifications, personal_data, safeguarding
         from mscos.moderation.audit_log import write_entry
+        from mscos.moderation.services.reports import reports_close_after_decision
         from mscos.moderation.watched_words import screen_text
 
         register_screener(screen_text)
+        register_screener(safeguarding.screen_text)
         register_recorder(write_entry)
+        register_listener(reports_close_after_decision)
+        register_estimator(duty.review_time_estimate)
         register_personal_data(
             "moderation",
             export=personal_data.export_moderation,

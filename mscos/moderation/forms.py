@@ -1,8 +1,12 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mscos.accounts.selectors import contact_address
+from mscos.forum.audit import AuditAction
 from mscos.forum.models import ForumCategory
-from mscos.moderation.models import AuditEntry, ModeratorSettings, RejectionTemplate, Report
+from mscos.moderation.models import ModeratorSettings, RejectionTemplate, Report
 
 REASON_LABEL = _("Reason for the log")
 
@@ -50,7 +54,7 @@ class BulkDecisionForm(forms.Form):
 
     def __init__(self, *args, post_ids: list[int], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["posts"].choices = [(pk, pk) for pk in post_ids]
+        cast(forms.ChoiceField, self.fields["posts"]).choices = [(pk, pk) for pk in post_ids]
         self.fields["posts"].error_messages["required"] = _("Please tick at least one post.")
         self.fields["posts"].error_messages["invalid_choice"] = _(
             "One of the ticked posts is no longer waiting. Please look again."
@@ -80,12 +84,54 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=REASON_LABEL, required=False, max_length=300)
 
 
-class EditForm(forms.Form):
+def _safe_to_publish_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("I have read it and it is safe to publish"),
+        help_text=_(
+            "Someone may be in danger. The runbook says not to publish an urgent post unless "
+            "you are sure it puts nobody at risk."
+        ),
+        error_messages={
+            "required": _("Please tick that you have read it and it is safe to publish.")
+        },
+    )
+
+
+class UrgentAware:
+    """Forms that publish: for an urgent post they ask, as a separate tick, that it is safe."""
+
+    fields: dict[str, forms.Field]  # the form's, as this is mixed into forms
+
+    def add_urgent_check(self, urgent: bool) -> None:
+        if urgent:
+            self.fields["safe_to_publish"] = _safe_to_publish_field()
+
+
+class PublishUrgentForm(forms.Form):
+    """The confirmation step: the only way to publish an urgent post from the queue."""
+
+    safe_to_publish = _safe_to_publish_field()
+    reason = forms.CharField(
+        label=_("Why it is safe to publish (for the log)"), max_length=300, required=True
+    )
+
+
+class ApproveForm(UrgentAware, ReasonForm):
+    def __init__(self, *args, urgent: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_urgent_check(urgent)
+
+
+class EditForm(UrgentAware, forms.Form):
     body = forms.CharField(label=_("The post's words"), widget=forms.Textarea(attrs={"rows": 10}))
     reason = forms.CharField(label=REASON_LABEL, required=False, max_length=300)
 
+    def __init__(self, *args, urgent: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_urgent_check(urgent)
 
-class RedactForm(forms.Form):
+
+class RedactForm(UrgentAware, forms.Form):
     remove = forms.TypedMultipleChoiceField(
         label=_("Suggested details to remove"),
         coerce=int,
@@ -101,10 +147,12 @@ class RedactForm(forms.Form):
     )
     reason = forms.CharField(label=_("Why (the writer sees this)"), required=False, max_length=300)
 
-    def __init__(self, *args, suggestions, **kwargs):
+    def __init__(self, *args, suggestions, urgent: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_urgent_check(urgent)
         self.suggestions = suggestions
-        self.fields["remove"].choices = [(i, s.text) for i, s in enumerate(suggestions)]
+        remove = cast(forms.ChoiceField, self.fields["remove"])
+        remove.choices = [(i, s.text) for i, s in enumerate(suggestions)]
 
     def phrases_and_kinds(self) -> tuple[list[str], list[str]]:
         chosen = [self.suggestions[i] for i in self.cleaned_data.get("remove", [])]
@@ -159,7 +207,7 @@ class RevealForm(forms.Form):
 class AuditFilterForm(forms.Form):
     actor = forms.CharField(label=_("Who"), required=False, max_length=100)
     action = forms.ChoiceField(
-        label=_("What"), required=False, choices=[("", _("Any action")), *AuditEntry.Action.choices]
+        label=_("What"), required=False, choices=[("", _("Any action")), *AuditAction.choices]
     )
     target_type = forms.ChoiceField(
         label=_("On what"),
@@ -216,6 +264,15 @@ class ModeratorSettingsForm(forms.ModelForm):
             )
         if start and end and start == end:
             self.add_error("duty_end", _("The end time must differ from the start time."))
+        if (days or cleaned.get("on_call")) and not contact_address(self.instance.moderator):
+            # Hours or on-call without an address would promise alerts nobody can send.
+            raise forms.ValidationError(
+                _(
+                    "We have no email address to tell you about urgent posts. Please add one "
+                    "(Your account → Email addresses, or ask an administrator), then save "
+                    "your hours again."
+                )
+            )
         return cleaned
 
 

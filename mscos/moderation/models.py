@@ -1,7 +1,10 @@
 """Watched words: phrases that block a post, hold it for a moderator, or mark it urgent."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from mscos.forum.audit import AuditAction
 
 
 class WatchedWord(models.Model):
@@ -45,6 +48,14 @@ class Report(models.Model):
         SPAM = "spam", _("It is spam or advertising")
         OTHER = "other", _("Something else")
 
+    class Standing(models.TextChoices):
+        """How much a report weighs (docs/moderation.md, "How reports are weighed")."""
+
+        GUEST = "guest", _("reader without an account")
+        NEW = "new", _("new member")
+        DOUBTED = "doubted", _("member whose reports were often not upheld")
+        ESTABLISHED = "established", _("established member")
+
     post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(_("what is wrong"), max_length=12, choices=Reason.choices)
     note = models.TextField(_("anything else a moderator should know"), blank=True, max_length=1000)
@@ -53,6 +64,10 @@ class Report(models.Model):
     )
     # Guests are told apart by a daily-changing address hash, kept no longer than any other.
     reporter_hash = models.CharField(max_length=40, blank=True)
+    # The reporter's standing when they reported: only established reporters hide or pause.
+    reporter_standing = models.CharField(
+        max_length=12, choices=Standing.choices, default=Standing.GUEST
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=20, blank=True)
@@ -87,28 +102,6 @@ class AuditQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     """One moderation or safeguarding action: who, what, when, on what, why. Never changed."""
 
-    class Action(models.TextChoices):
-        POST_APPROVED = "post_approved", _("Post approved")
-        POST_REJECTED = "post_rejected", _("Post rejected")
-        POST_HIDDEN = "post_hidden", _("Post hidden")
-        POST_HELD = "post_held", _("Post held for review")
-        POST_EDITED = "post_edited", _("Post edited by a moderator")
-        POST_REDACTED = "post_redacted", _("Identifying details removed")
-        TOPIC_CHANGED = "topic_changed", _("Topic locked, unlocked, pinned or unpinned")
-        TOPIC_MOVED = "topic_moved", _("Topic moved")
-        TOPIC_HIDDEN = "topic_hidden", _("Topic hidden")
-        REPORT_RECEIVED = "report_received", _("Report received")
-        MEMBER_WARNED = "member_warned", _("Member warned")
-        MEMBER_SUSPENDED = "member_suspended", _("Member suspended")
-        MEMBER_BANNED = "member_banned", _("Member banned")
-        MEMBER_PAUSED = "member_paused", _("Member paused until review")
-        MEMBER_RESTORED = "member_restored", _("Member may post again")
-        AUTOMATIC_UNDONE = "automatic_undone", _("Automatic action undone")
-        AUTHOR_REVEALED = "anonymous_author_revealed", _("Anonymous author revealed")
-        HISTORY_VIEWED = "member_history_viewed", _("Member history viewed")
-        ORIGINAL_VIEWED = "redacted_original_viewed", _("Removed text read")
-        ORIGINALS_PURGED = "redacted_originals_purged", _("Removed text purged")
-
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     # No database constraint and no cascade: erasing an account never rewrites the log.
     actor = models.ForeignKey(
@@ -121,7 +114,8 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     actor_label = models.CharField(_("who"), max_length=100)
-    action = models.CharField(_("what"), max_length=40, choices=Action.choices, db_index=True)
+    # The forum's vocabulary (the lower layer), so both apps write and match the same actions.
+    action = models.CharField(_("what"), max_length=40, choices=AuditAction.choices, db_index=True)
     target_type = models.CharField(_("on what"), max_length=20, blank=True)
     target_id = models.PositiveBigIntegerField(null=True, blank=True)
     target_label = models.CharField(_("on what"), max_length=200, blank=True)
@@ -151,9 +145,14 @@ class AuditEntry(models.Model):
         raise PermissionError("The audit log is append-only.")
 
     @property
+    def removed_text_kept(self) -> bool:
+        """Whether words removed from a post are kept beside this entry, for safeguarding leads."""
+        return self.action == AuditAction.POST_REDACTED
+
+    @property
     def step_labels(self) -> list[str]:
         """The smaller actions this one was made of, in words."""
-        labels = dict(self.Action.choices)
+        labels = dict(AuditAction.choices)
         return [str(labels.get(step, step)) for step in self.data.get("steps", [])]
 
 
@@ -280,6 +279,7 @@ class Notice(models.Model):
         REDACTION = "redaction", _("Details removed from your post")
         REJECTION = "rejection", _("Post not published")
         SUSPENSION = "suspension", _("Posting paused")
+        CHECK_IN = "check_in", _("A message from the moderators")
 
     recipient = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="moderation_notices"
@@ -298,3 +298,73 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.pk})"
+
+
+class Decision(models.Model):
+    """A queue decision as it can be undone for a few minutes (MODERATION_UNDO_MINUTES)."""
+
+    class Kind(models.TextChoices):
+        APPROVE = "approve", _("Approved")
+        DISMISS = "dismiss", _("Reports dismissed, post kept")
+        REJECT = "reject", _("Rejected")
+        HIDE = "hide", _("Hidden")
+        EDIT = "edit", _("Edited and published")
+        REDACT = "redact", _("Details removed and published")
+        LOCK = "lock", _("Topic locked")
+        MOVE = "move", _("Topic moved")
+
+    post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="+")
+    moderator = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    previous_status = models.CharField(max_length=20)
+    previous_urgent = models.BooleanField(default=False)
+    # Which reports and writer's notices the decision closed or sent, so undoing restores them.
+    report_ids = models.JSONField(default=list, blank=True)
+    notice_ids = models.JSONField(default=list, blank=True)
+    # What else an undo puts back: the post's earlier version (a PostRevision id) after an edit,
+    # the topic's category after a move, its lock after locking.
+    restore = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.pk})"
+
+
+class UrgentAlert(models.Model):
+    """Each time moderators were told about an urgent post: how many addresses the email reached."""
+
+    post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    emailed = models.PositiveIntegerField(default=0)
+    problem = models.CharField(max_length=200, blank=True)
+
+    def __str__(self) -> str:
+        return f"Urgent alert {self.pk}"
+
+
+class CheckInMessage(models.Model):
+    """What the writer of an urgent post reads once a moderator has handled it, per language.
+
+    Without a row for a language the site's own wording is used (see checkin.py).
+    """
+
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, unique=True
+    )
+    text = models.TextField(
+        _("message"),
+        max_length=1500,
+        help_text=_(
+            "Warm and plain: the writer may be in danger. The emergency number, the helpline and "
+            "the staying-safe page are added under it for you."
+        ),
+    )
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("check-in message")
+        verbose_name_plural = _("check-in messages")
+
+    def __str__(self) -> str:
+        return self.get_language_display()

@@ -1,7 +1,7 @@
 """Matching watched words against what people write, despite spacing, accents and look-alikes."""
 
 import re
-import unicodedata
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -9,41 +9,48 @@ from django.utils.translation import gettext as _
 
 from mscos.forum.screening import ScreenResult
 from mscos.moderation.models import WatchedWord
+from mscos.moderation.safeguarding.text import fold
 
-CACHE_KEY = "moderation:watched-words:v1"
-# Letters people swap in to get past filters; mapped back before matching.
-LOOK_ALIKES = str.maketrans(
-    {
-        **{"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"},
-        # Cyrillic and Greek letters that look Latin (written as escapes to stay readable).
-        **{"\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c"},
-        **{"\u0443": "y", "\u0445": "x", "\u0456": "i", "\u0458": "j", "\u0455": "s"},
-        **{"\u0501": "d", "\u0261": "g", "\u03bf": "o", "\u03bd": "v", "\u03b1": "a"},
-    }
-)
-ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+CACHE_KEY = "moderation:watched-words:v2"
+SPREAD_LETTERS = re.compile(r"(?<= )(?:[^ ] ){3,}")
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents or zero-width characters, look-alikes mapped, words single-spaced."""
-    text = unicodedata.normalize("NFKD", text.translate(ZERO_WIDTH))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.translate(LOOK_ALIKES)
-    return " ".join(re.findall(r"[a-z]+", text))
+    """Lower case, no accents or hidden characters, look-alikes mapped, words single-spaced.
+
+    Every script keeps its letters: a phrase in Arabic or Cyrillic matches posts in that script.
+    """
+    return fold(text, look_alikes=True)
 
 
-def _pattern(phrase: str) -> re.Pattern[str]:
-    words = [w for w in re.split(r"\s+", phrase.strip()) if w]
-    parts = []
-    for word in words:
-        wildcard = word.endswith("*")
-        core = normalise(word.rstrip("*")).replace(" ", "")
-        parts.append(re.escape(core) + (r"[a-z]*" if wildcard else ""))
-    # Whole words; letters spread out with spaces ("k i l l") are joined by `squashed` below.
-    return re.compile(r"\b" + r" ".join(parts) + r"\b")
+def _word(word: str) -> str:
+    starts, ends = word.startswith("*"), word.endswith("*")
+    core = normalise(word.strip("*")).replace(" ", "")
+    if not core:
+        return ""
+    return ("[^ ]*" if starts else "") + re.escape(core) + ("[^ ]*" if ends else "")
 
 
-def _compiled() -> list[tuple[re.Pattern[str], re.Pattern[str], str, str]]:
+def _pattern(phrase: str) -> re.Pattern[str] | None:
+    """Whole words, in order; None for a phrase with no letters at all, which must match nothing."""
+    parts = [_word(word) for word in phrase.split()]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    # Letters spread out with spaces ("k i l l") are joined by the squashed form in `matches`.
+    return re.compile(r"(?<![^ ])" + " ".join(parts) + r"(?![^ ])")
+
+
+@dataclass(frozen=True)
+class CompiledWord:
+    phrase: str
+    action: str
+    message: str
+    pattern: re.Pattern[str]
+    squashed: str  # the phrase's letters without spaces, for letters spread apart
+
+
+def _compiled() -> list[CompiledWord]:
     rules = cache.get(CACHE_KEY)
     if rules is None:
         rules = [
@@ -54,49 +61,57 @@ def _compiled() -> list[tuple[re.Pattern[str], re.Pattern[str], str, str]]:
     compiled = []
     for phrase, action, message in rules:
         pattern = _pattern(phrase)
-        squashed = re.compile(re.escape(normalise(phrase.rstrip("*")).replace(" ", "")))
-        compiled.append((pattern, squashed, action, message))
+        if pattern is None:
+            continue  # nothing to match: it must never match everything
+        squashed = normalise(phrase.strip("*")).replace(" ", "")
+        compiled.append(CompiledWord(phrase, action, message, pattern, squashed))
     return compiled
+
+
+def matching_words(text: str) -> list[CompiledWord]:
+    """Every watched word found in the text."""
+    normal = normalise(text)
+    # Only letters written apart ("k i l l m e") are joined up, so "mama omoara" stays two words.
+    spread_letters = " ".join(run.replace(" ", "") for run in SPREAD_LETTERS.findall(f" {normal} "))
+    found = []
+    for word in _compiled():
+        # Letters spread apart ("k i l l m e") are caught by the squashed form, but only for
+        # holding and urgency: a wrongly held post costs a moderator a click, a refusal costs trust.
+        spread_out = (
+            word.action != WatchedWord.Action.BLOCK
+            and len(word.squashed) >= 6
+            and word.squashed in spread_letters
+        )
+        if word.pattern.search(normal) or spread_out:
+            found.append(word)
+    return found
 
 
 def matches(text: str) -> list[tuple[str, str]]:
     """(action, message) for every watched word found in the text."""
-    normal = normalise(text)
-    squashed = normal.replace(" ", "")
-    found = []
-    for pattern, squashed_pattern, action, message in _compiled():
-        # Letters spread apart ("k i l l m e") are caught by the squashed form, but only for
-        # holding and urgency: a wrongly held post costs a moderator a click, a refusal costs trust.
-        spread_out = (
-            action != WatchedWord.Action.BLOCK
-            and len(squashed_pattern.pattern) >= 6
-            and squashed_pattern.search(squashed)
-        )
-        if pattern.search(normal) or spread_out:
-            found.append((action, message))
-    return found
+    return [(word.action, word.message) for word in matching_words(text)]
 
 
 def screen_text(text: str) -> ScreenResult:
     """The forum's screener: what the watched words say about a post."""
     result = ScreenResult()
-    for action, message in matches(text):
-        if action == WatchedWord.Action.BLOCK:
+    for word in matching_words(text):
+        if word.action == WatchedWord.Action.BLOCK:
             result.block_message = (
                 result.block_message
-                or message
+                or word.message
                 or _(
                     "Your post contains words we do not allow here. Please change it and try again."
                 )
             )
-            result.reasons.append("watched word: block")
-        elif action == WatchedWord.Action.HOLD:
+            result.reasons.append(f"watched word (refuse): '{word.phrase}'")
+        elif word.action == WatchedWord.Action.HOLD:
             result.hold = True
-            result.reasons.append("watched word: hold")
-        elif action == WatchedWord.Action.URGENT:
+            result.reasons.append(f"watched word (hold): '{word.phrase}'")
+        elif word.action == WatchedWord.Action.URGENT:
             result.urgent = True
             result.hold = True
-            result.reasons.append("safeguarding: urgent")
+            result.reasons.append(f"safeguarding phrase: '{word.phrase}'")
     return result
 
 

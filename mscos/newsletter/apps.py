@@ -13,6 +13,11 @@ class NewsletterConfig(AppConfig):
         from mscos.newsletter import tasks
 
         register_periodic(
+            "newsletter.start_scheduled_mailings",
+            every=datetime.timedelta(minutes=1),
+            task=tasks.start_scheduled_mailings,
+        )
+        register_periodic(
             "newsletter.resume_stalled_mailings",
             every=datetime.timedelta(minutes=1),
             task=tasks.resume_stalled_mailings,

@@ -3,12 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mscos.core.translated_pages import default_language_only
 from mscos.newsletter.models import reject_control_characters
 from mscos.outcomes.models import OutcomePage
 
 
 def outcome_choices():
-    return OutcomePage.objects.live().filter(kind=OutcomePage.CORE).order_by("path")
+    core = OutcomePage.objects.live().filter(kind=OutcomePage.CORE)
+    return default_language_only(core).order_by("path")
 
 
 class InterestsField(forms.ModelMultipleChoiceField):
@@ -48,9 +50,10 @@ class SubscribeForm(forms.Form):
         self.fields["interests"].queryset = outcome_choices()
         if consent_text is not None:
             self.fields["consent"].label = consent_text.text
-            self.fields["consent"].help_text = _("Consent text version %(version)s") % {
-                "version": consent_text.version
-            }
+            self.fields["consent"].help_text = _(
+                "We keep this wording (version %(version)s) with your subscription, so we can "
+                "always show what you agreed to."
+            ) % {"version": consent_text.version}
             if not self.is_bound:
                 self.initial["consent_version"] = consent_text.version
         self.fields["email"].widget.attrs["autocomplete"] = "email"

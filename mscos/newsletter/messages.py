@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 
+from mscos.core.site_address import absolute_url
 from mscos.newsletter.models import NewsletterSettings, Subscriber, reject_control_characters
 from mscos.newsletter.tokens import make_token
 
@@ -19,7 +20,7 @@ PREFERENCES_PLACEHOLDER = "%%PREFERENCES_URL%%"
 
 
 def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
+    return absolute_url(path)
 
 
 def unsubscribe_url(subscriber: Subscriber) -> str:

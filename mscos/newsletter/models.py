@@ -164,11 +164,20 @@ class Suppression(models.Model):
 
 
 class Mailing(models.Model):
-    """One page sent to subscribers: the content is fixed when the editor confirms."""
+    """One page sent to subscribers: the content is fixed when the editor confirms.
 
+    A scheduled mailing has no deliveries yet: they are made (for the subscribers of that moment)
+    when the periodic job starts it at `send_after`; until then it can be cancelled.
+    """
+
+    SCHEDULED = "scheduled"
     SENDING = "sending"
     FINISHED = "finished"
-    STATUS_CHOICES = [(SENDING, _("sending")), (FINISHED, _("finished"))]
+    STATUS_CHOICES = [
+        (SCHEDULED, _("scheduled")),
+        (SENDING, _("sending")),
+        (FINISHED, _("finished")),
+    ]
 
     page = models.ForeignKey(
         "wagtailcore.Page",
@@ -192,6 +201,7 @@ class Mailing(models.Model):
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=10, choices=STATUS_CHOICES, default=SENDING)
+    send_after = models.DateTimeField(_("scheduled for"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
@@ -203,6 +213,7 @@ class Mailing(models.Model):
             # A page goes to subscribers once: a second click or a second editor changes nothing.
             models.UniqueConstraint(fields=["page"], name="newsletter_one_mailing_per_page")
         ]
+        indexes = [models.Index(fields=["status", "send_after"])]
 
     def __str__(self) -> str:
         return self.subject

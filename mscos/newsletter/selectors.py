@@ -1,11 +1,15 @@
 """Reads for the newsletter: the consent text in use, subscribers, progress of a mailing."""
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from wagtail.models import Page
 
+from mscos.accounts.models import User
 from mscos.newsletter.models import ConsentText, Delivery, Mailing, Subscriber, Suppression
 from mscos.newsletter.tokens import read_token
 
@@ -36,13 +40,13 @@ def subscriber_from_token(token: str, purpose: str) -> Subscriber | None:
     return Subscriber.objects.filter(pk=pk, key=key).first()
 
 
-def subscription_for_member(user) -> Subscriber | None:
+def subscription_for_member(user: User | AnonymousUser) -> Subscriber | None:
     if not user.is_authenticated:
         return None
     return Subscriber.objects.filter(user=user).first()
 
 
-def recipients_for(interest_ids) -> QuerySet[Subscriber]:
+def recipients_for(interest_ids: Collection[int]) -> QuerySet[Subscriber]:
     """Active subscribers to send to: everyone, or those whose interests meet the filter.
 
     Subscribers who chose no outcome asked for every update, so they are always included.
@@ -81,5 +85,5 @@ def mailing_progress(mailing: Mailing) -> MailingProgress:
     return MailingProgress(**counts)
 
 
-def mailing_for_page(page) -> Mailing | None:
+def mailing_for_page(page: Page) -> Mailing | None:
     return Mailing.objects.filter(page=page).first()

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from mscos.newsletter.greeting import fill_greeting
 from mscos.newsletter.messages import build_bytes, build_message, personalise, unsubscribe_url
 from mscos.newsletter.models import (
     Delivery,
@@ -39,16 +40,16 @@ HEARTBEAT_SECONDS = 5
 
 
 def stall_seconds() -> int:
-    return getattr(settings, "NEWSLETTER_STALL_SECONDS", 120)
+    return settings.NEWSLETTER_STALL_SECONDS
 
 
 def max_attempts() -> int:
-    return getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", 6)
+    return settings.NEWSLETTER_MAX_ATTEMPTS
 
 
 def retry_delay(attempts: int) -> datetime.timedelta:
     """Backoff for temporary failures: base, 2x, 4x ... capped at six hours."""
-    base = getattr(settings, "NEWSLETTER_RETRY_BASE_SECONDS", 60)
+    base = settings.NEWSLETTER_RETRY_BASE_SECONDS
     return datetime.timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 6 * 60 * 60))
 
 
@@ -139,6 +140,9 @@ def _send_one(
         subscriber=subscriber,
         unsubscribe=unsubscribe,
     )
+    html_body, text_body = fill_greeting(
+        html_body=html_body, text_body=text_body, name=subscriber.name
+    )
     try:
         if isinstance(connection, SMTPBackend):
             # The bulk path: one open connection, the message made with the lighter email API.
@@ -154,7 +158,10 @@ def _send_one(
                 date=sender.date,
             )
             _keep_open(connection)
-            connection.connection.sendmail(sender.address, [subscriber.email], data)
+            # _keep_open has opened the connection, so its SMTP object is there.
+            connection.connection.sendmail(  # type: ignore[union-attr]
+                sender.address, [subscriber.email], data
+            )
         else:
             message = build_message(
                 subject=mailing.subject,

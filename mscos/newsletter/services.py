@@ -3,13 +3,17 @@
 import datetime
 import logging
 from collections.abc import Iterable
+from functools import partial
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
+from mscos.accounts.models import User
 from mscos.newsletter.messages import new_message_id
 from mscos.newsletter.models import (
     ConsentText,
@@ -25,6 +29,7 @@ from mscos.newsletter.selectors import (
     normalise_email,
     recipients_for,
 )
+from mscos.outcomes.models import OutcomePage
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +38,11 @@ CONFIRMATION_RESEND_SECONDS = 10 * 60
 
 
 class MailingAlreadyStarted(Exception):
-    """This page has already been sent to subscribers."""
+    """This page has already been sent (or scheduled) to subscribers."""
+
+
+class MailingNotScheduled(Exception):
+    """The mailing is no longer waiting: it has started, or was cancelled already."""
 
 
 def _consent(version: str) -> ConsentText:
@@ -55,10 +64,10 @@ def request_subscription(
     *,
     email: str,
     name: str = "",
-    interests: Iterable = (),
+    interests: Iterable[OutcomePage] = (),
     consent_text_version: str,
     source: str,
-    acting_user=None,
+    acting_user: User | AnonymousUser | None = None,
 ) -> None:
     """Starts a double opt-in: only a confirmation mail is sent, until its link is followed.
 
@@ -81,7 +90,11 @@ def request_subscription(
                 "source": source[:40],
                 "consent_text": consent,
                 "consented_at": now,
-                "user": acting_user if getattr(acting_user, "is_authenticated", False) else None,
+                "user": (
+                    acting_user
+                    if acting_user is not None and acting_user.is_authenticated
+                    else None
+                ),
                 "confirmation_sent_at": now,
             },
         )
@@ -109,7 +122,9 @@ def confirm_subscription(*, subscriber: Subscriber) -> Subscriber:
     return subscriber
 
 
-def update_preferences(*, subscriber: Subscriber, name: str, interests: Iterable) -> Subscriber:
+def update_preferences(
+    *, subscriber: Subscriber, name: str, interests: Iterable[OutcomePage]
+) -> Subscriber:
     name = (name or "").strip()
     reject_control_characters(name)
     subscriber.name = name
@@ -134,7 +149,12 @@ def unsubscribe(*, subscriber: Subscriber) -> None:
 
 
 def subscribe_member(
-    *, user, email: str, interests: Iterable = (), consent_text_version: str, acting_user
+    *,
+    user: User,
+    email: str,
+    interests: Iterable[OutcomePage] = (),
+    consent_text_version: str,
+    acting_user: User,
 ) -> Subscriber:
     """A signed-in member subscribes an address their account has verified: no second mail.
 
@@ -170,17 +190,39 @@ def purge_unconfirmed(*, older_than_days: int = 7) -> int:
     return deleted
 
 
+def _make_deliveries(mailing: Mailing, interest_ids: list[int]) -> None:
+    subscriber_ids = recipients_for(interest_ids).values_list("pk", flat=True)
+    Delivery.objects.bulk_create(
+        (
+            Delivery(mailing=mailing, subscriber_id=pk, message_id=new_message_id())
+            for pk in subscriber_ids.iterator()
+        ),
+        batch_size=1000,
+    )
+
+
 def mailing_start(
-    *, page, subject: str, html_body: str, text_body: str, interests: Iterable = (), acting_user
+    *,
+    page: Page,
+    subject: str,
+    html_body: str,
+    text_body: str,
+    interests: Iterable[OutcomePage | int] = (),
+    send_after: datetime.datetime | None = None,
+    acting_user: User,
 ) -> Mailing:
     """Fixes the content and the recipients, one delivery row each, and queues the sending.
 
-    Raises MailingAlreadyStarted if the page has been sent before (a unique constraint decides,
-    so two editors clicking at once still send it once).
+    With `send_after` (in the future) the mailing waits, scheduled, for `start_due_mailings`;
+    its recipients are those subscribed at that moment. Raises MailingAlreadyStarted if the page
+    has been sent or scheduled before (a unique constraint decides, so two editors clicking at
+    once still send it once), ValidationError for a time that has passed.
     """
     from mscos.newsletter.tasks import send_mailing
 
     reject_control_characters(subject)
+    if send_after is not None and send_after <= timezone.now():
+        raise ValidationError(_("Please choose a time in the future."), code="past")
     interest_ids = [getattr(item, "pk", item) for item in interests]
     try:
         with transaction.atomic():
@@ -190,17 +232,55 @@ def mailing_start(
                 html_body=html_body,
                 text_body=text_body,
                 created_by=acting_user,
+                status=Mailing.SCHEDULED if send_after else Mailing.SENDING,
+                send_after=send_after,
             )
             mailing.interests.set(interest_ids)
-            subscriber_ids = recipients_for(interest_ids).values_list("pk", flat=True)
-            Delivery.objects.bulk_create(
-                (
-                    Delivery(mailing=mailing, subscriber_id=pk, message_id=new_message_id())
-                    for pk in subscriber_ids.iterator()
-                ),
-                batch_size=1000,
-            )
+            if send_after is None:
+                _make_deliveries(mailing, interest_ids)
     except IntegrityError as error:
         raise MailingAlreadyStarted from error
-    transaction.on_commit(lambda: send_mailing.enqueue(mailing.pk))
+    if send_after is None:
+        transaction.on_commit(lambda: send_mailing.enqueue(mailing.pk))
+    logger.info(
+        "Mailing %s %s by user %s",
+        mailing.pk,
+        "scheduled" if send_after else "started",
+        getattr(acting_user, "pk", None),
+    )
     return mailing
+
+
+def mailing_cancel(*, mailing: Mailing, acting_user: User) -> None:
+    """Cancels a scheduled mailing that has not started; nothing was sent, so nothing is kept.
+
+    Raises MailingNotScheduled when it is too late (the periodic job started it first).
+    """
+    deleted, _rows = Mailing.objects.filter(pk=mailing.pk, status=Mailing.SCHEDULED).delete()
+    if not deleted:
+        raise MailingNotScheduled
+    logger.info("Scheduled mailing %s cancelled by user %s", mailing.pk, acting_user.pk)
+
+
+def start_due_mailings(*, now: datetime.datetime | None = None) -> list[int]:
+    """Starts every scheduled mailing whose time has come; returns their ids.
+
+    Each is claimed with a conditional UPDATE in the same transaction that makes its deliveries,
+    so a cancellation and a second scheduler cannot both win.
+    """
+    from mscos.newsletter.tasks import send_mailing
+
+    now = now or timezone.now()
+    started: list[int] = []
+    due = Mailing.objects.filter(status=Mailing.SCHEDULED, send_after__lte=now)
+    for mailing in due.prefetch_related("interests"):
+        with transaction.atomic():
+            claimed = Mailing.objects.filter(pk=mailing.pk, status=Mailing.SCHEDULED).update(
+                status=Mailing.SENDING, heartbeat_at=now
+            )
+            if not claimed:
+                continue
+            _make_deliveries(mailing, [interest.pk for interest in mailing.interests.all()])
+            transaction.on_commit(partial(send_mailing.enqueue, mailing.pk))
+        started.append(mailing.pk)
+    return started

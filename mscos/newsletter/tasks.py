@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from mscos.core.mail_delivery import send_or_retry
+from mscos.core.site_address import site_origin
 from mscos.newsletter import sending, services
 from mscos.newsletter.messages import absolute, build_message, new_message_id, sender_address
 from mscos.newsletter.models import Subscriber
@@ -13,8 +15,9 @@ from mscos.newsletter.tokens import make_token
 
 
 @task
-def send_confirmation(subscriber_id: int) -> bool:
-    """The one mail a new subscriber gets before they confirm."""
+def send_confirmation(subscriber_id: int, attempt: int = 1) -> bool:
+    """The one mail a new subscriber gets before they confirm; tried again while the mail
+    server refuses (core.mail_delivery)."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id, status=Subscriber.PENDING).first()
     if subscriber is None:
         return False
@@ -23,7 +26,7 @@ def send_confirmation(subscriber_id: int) -> bool:
             "confirm_url": absolute(
                 reverse("newsletter:confirm", args=[make_token(subscriber, "confirm")])
             ),
-            "site_url": settings.SITE_URL,
+            "site_url": site_origin(),
         }
         text = render_to_string("newsletter/emails/confirm.txt", context)
         subject = translation.gettext("Please confirm your subscription")
@@ -36,8 +39,12 @@ def send_confirmation(subscriber_id: int) -> bool:
         list_unsubscribe=None,
         from_email=sender_address(),
     )
-    message.send()
-    return True
+    return send_or_retry(
+        message,
+        task=send_confirmation,
+        task_kwargs={"subscriber_id": subscriber_id},
+        attempt=attempt,
+    )
 
 
 @task
@@ -47,6 +54,12 @@ def send_mailing(mailing_id: int) -> None:
     # Without a deferring backend (tests), the periodic resume job comes back instead.
     if come_back_at is not None and send_mailing.get_backend().supports_defer:
         send_mailing.using(run_after=come_back_at).enqueue(mailing_id)
+
+
+@task
+def start_scheduled_mailings() -> list[int]:
+    """Starts the mailings an editor scheduled, once their time has come (every minute)."""
+    return services.start_due_mailings()
 
 
 @task

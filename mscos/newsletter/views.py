@@ -7,7 +7,6 @@ other pages are authorised by the signed token in their address, which a forger 
 
 import re
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -17,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from mscos.accounts.selectors import verified_address
 from mscos.newsletter import selectors, services
 from mscos.newsletter.forms import MemberSubscribeForm, PreferencesForm, SubscribeForm
 from mscos.safety.addresses import address_hash
@@ -160,8 +160,7 @@ def member_subscription(request):
     """Members subscribe a verified address of their account without a confirmation mail."""
     consent_text = selectors.current_consent_text()
     subscription = selectors.subscription_for_member(request.user)
-    verified = EmailAddress.objects.filter(user=request.user, verified=True).order_by("-primary")
-    address = verified.first()
+    address = verified_address(user=request.user)
     form = MemberSubscribeForm(consent_text=consent_text)
     if request.method == "POST" and request.POST.get("action") == "unsubscribe" and subscription:
         services.unsubscribe(subscriber=subscription)
@@ -174,7 +173,7 @@ def member_subscription(request):
             else:
                 services.subscribe_member(
                     user=request.user,
-                    email=address.email,
+                    email=address,
                     interests=form.cleaned_data["interests"],
                     consent_text_version=consent_text.version,
                     acting_user=request.user,

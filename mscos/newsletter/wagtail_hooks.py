@@ -4,8 +4,10 @@ the suppression list and the consent texts."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from mscos.core.csv_export import SpreadsheetSafeCsvMixin
 from mscos.newsletter.models import ConsentText, Mailing, Subscriber, Suppression
 from mscos.newsletter.selectors import mailing_progress
 
@@ -20,10 +22,16 @@ class ProgressColumn(Column):
         }
 
 
+class SubscriberIndexView(SpreadsheetSafeCsvMixin, IndexView):
+    pass
+
+
 class SubscriberViewSet(ModelViewSet):
     url_prefix = "newsletter/subscriber"
     url_namespace = "newsletter_subscriber"
     model = Subscriber
+    index_view_class = SubscriberIndexView
+    export_formats = ["csv"]  # one format, made safe for spreadsheets (core/csv_export.py)
     icon = "user"
     menu_label = _("Subscribers")
     list_display = ["email", "name", "status", "source", "consent_text", "confirmed_at"]

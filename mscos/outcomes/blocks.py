@@ -7,6 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from mscos.core.blocks import ContentStreamBlock
+from mscos.core.translated_pages import in_reader_language, original, other_language
 from mscos.practice import selectors as practice_selectors
 from mscos.resources import selectors as resource_selectors
 
@@ -89,8 +90,11 @@ class PracticeExamplesBlock(blocks.StructBlock):
         chosen = [page.specific for page in value["examples"] if page and page.live]
         page = (parent_context or {}).get("page")
         if not chosen and page is not None:
-            chosen = practice_selectors.practice_examples_for_outcome(page.pk)
-        context["examples"] = chosen
+            # A translated outcome page serves the examples tagged with its English original.
+            chosen = practice_selectors.practice_examples_for_outcome(original(page).pk)
+        context["examples"] = [
+            (example, other_language(example)) for example in in_reader_language(chosen)
+        ]
         return context
 
 
@@ -114,8 +118,10 @@ class RecommendationsBlock(blocks.StructBlock):
         chosen = [item for item in value["recommendations"] if item and item.live]
         page = (parent_context or {}).get("page")
         if not chosen and page is not None:
-            chosen = practice_selectors.recommendations_for_outcome(page.pk)
+            chosen = practice_selectors.recommendations_for_outcome(original(page).pk)
         context["items"] = chosen
+        # Recommendations are written in English only: marked so, on a page in another language.
+        context["items_language"] = other_language(None)
         return context
 
 
@@ -139,8 +145,9 @@ class ResourcesBlock(blocks.StructBlock):
         chosen = [item for item in value["resources"] if item]
         page = (parent_context or {}).get("page")
         if not chosen and page is not None:
-            chosen = resource_selectors.resources_for_outcome(page.pk)
+            chosen = resource_selectors.resources_for_outcome(original(page).pk)
         context["items"] = chosen
+        context["items_language"] = other_language(None)  # resources are described in English
         return context
 
 

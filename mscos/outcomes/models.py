@@ -14,6 +14,9 @@ from wagtail.search import index
 
 from mscos.core.blocks import ContentStreamBlock
 from mscos.core.models import SitePage
+from mscos.core.panels import LockedFieldPanel
+from mscos.core.query_params import int_param
+from mscos.core.translated_pages import default_language_only, in_reader_language, original
 from mscos.outcomes.blocks import OutcomeStreamBlock
 
 
@@ -95,11 +98,16 @@ class OutcomeIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = OutcomePage.objects.child_of(self).live().public().order_by("path")
+        # The English section's pages, each in the reader's language where translated: the
+        # translated section has only the pages translated so far (core.translated_pages).
+        section = original(self)
+        children = in_reader_language(
+            OutcomePage.objects.child_of(section).live().public().order_by("path")
+        )
         context["core_outcomes"] = [child for child in children if child.kind == OutcomePage.CORE]
         context["topic_pages"] = [child for child in children if child.kind == OutcomePage.TOPIC]
-        context["guides"] = (
-            self.get_children().live().public().not_type(OutcomePage).specific().order_by("path")
+        context["guides"] = in_reader_language(
+            section.get_children().live().public().not_type(OutcomePage).specific().order_by("path")
         )
         context["domains"] = Domain.objects.all()
         return context
@@ -148,7 +156,16 @@ class OutcomePage(SitePage):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("number"), FieldPanel("domain")],
+            [
+                FieldPanel("kind"),
+                # The numbers are the study's; changing one would renumber the published set.
+                LockedFieldPanel(
+                    "number",
+                    permission="superuser",
+                    help_text=_("Set by the study; only a superuser can change it."),
+                ),
+                FieldPanel("domain"),
+            ],
             heading=_("Place in the set"),
         ),
         FieldPanel("other_names"),
@@ -210,15 +227,21 @@ class OutcomeSetPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         core = list(
-            OutcomePage.objects.live()
-            .public()
+            default_language_only(OutcomePage.objects.live().public())
             .filter(kind=OutcomePage.CORE)
             .order_by("number", "path")
         )
+        # A translation's connections were copied from the English page's: they name the
+        # English outcomes, shown in the reader's language where translated.
         connections = list(self.connections.select_related("from_outcome", "to_outcome"))
+        for connection in connections:
+            connection.to_outcome = connection.to_outcome.localized
+        shown = []
         for outcome in core:
-            outcome.connections_out = [c for c in connections if c.from_outcome_id == outcome.pk]
-        context["core_outcomes"] = core
+            localized = outcome.localized
+            localized.connections_out = [c for c in connections if c.from_outcome_id == outcome.pk]
+            shown.append(localized)
+        context["core_outcomes"] = shown
         return context
 
     def get_meta_description(self) -> str:
@@ -267,9 +290,8 @@ class LongListPage(SitePage):
         from mscos.outcomes import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        domain = request.GET.get("domain", "")
         text = request.GET.get("q", "").strip()[:100]
-        context["selected_domain"] = int(domain) if domain.isdigit() and len(domain) < 12 else None
+        context["selected_domain"] = int_param(request.GET, "domain", minimum=0)
         context["query"] = text
         context["all_domains"] = Domain.objects.all()
         context["domains"] = selectors.long_list(domain_id=context["selected_domain"], text=text)

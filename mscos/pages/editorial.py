@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from mscos.accounts.roles import APPROVER, EDITOR
+from mscos.accounts.roles import APPROVER, EDITOR, PAGE_PUBLISHER, WAGTAIL_MODERATORS
 
 WORKFLOW_NAME = "Editorial approval"
 TASK_NAME = "Approval by an approver"
@@ -22,6 +22,7 @@ EDITORIAL_SNIPPETS = [
     "resources.resource",
     "people.person",
     "outcomes.domain",
+    "posters.posterquestion",  # the help posters' question library
 ]
 WORKFLOW_SNIPPETS = ["practice.recommendation"]
 APPROVER_SETTINGS = [
@@ -77,6 +78,11 @@ def ensure_editorial_setup() -> None:
         )
     for label in APPROVER_SETTINGS:
         approvers.permissions.add(*_model_permissions(label, ["change"]))
+    # Whoever publishes an update may also send it by email (and follow its progress).
+    approvers.permissions.add(*_model_permissions("newsletter.mailing", ["add", "view"]))
+    # Editors answer the people who join; the requests are theirs to read and export.
+    editors.permissions.add(*_model_permissions("joining.joinrequest", ["view"]))
+    rename_wagtail_moderators()
 
     root = Page.get_first_root_node()
     if root is not None:
@@ -118,6 +124,14 @@ def ensure_editorial_setup() -> None:
         WorkflowContentType.objects.get_or_create(
             content_type=content_type, defaults={"workflow": workflow}
         )
+
+
+def rename_wagtail_moderators() -> None:
+    """Wagtail's own "Moderators" group becomes "Page publishers", so that it is not mistaken
+    for the forum's moderators; its members and permissions stay as they are."""
+    if Group.objects.filter(name=PAGE_PUBLISHER).exists():
+        return
+    Group.objects.filter(name=WAGTAIL_MODERATORS).update(name=PAGE_PUBLISHER)
 
 
 def on_post_migrate(sender, **kwargs) -> None:

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from mscos.core.blocks import ContentStreamBlock
 from mscos.core.models import SitePage
+from mscos.core.translated_pages import in_reader_language
 
 
 class HomePage(SitePage):
@@ -57,7 +58,8 @@ class HomePage(SitePage):
         if self.featured_section and self.featured_section.live:
             children = self.featured_section.get_children().live().public().specific()
             # Pages marked as topics (beside the core outcomes) are listed apart from the cards.
-            children = list(children.order_by("path"))
+            # In the reader's language where translated (core.translated_pages).
+            children = in_reader_language(children.order_by("path"))
             # Guides to a section (e.g. the long-list) are linked apart from its cards too.
             context["guide_pages"] = [c for c in children if getattr(c, "is_section_guide", False)]
             children = [c for c in children if not getattr(c, "is_section_guide", False)]
@@ -66,7 +68,7 @@ class HomePage(SitePage):
         # Every section of the site, so those not in the editors' menu can be found too.
         context["sections"] = self.get_children().live().public().order_by("path")
         if self.updates_section and self.updates_section.live:
-            context["latest_update"] = (
+            latest = (
                 self.updates_section.get_children()
                 .live()
                 .public()
@@ -74,6 +76,7 @@ class HomePage(SitePage):
                 .order_by("-first_published_at")
                 .first()
             )
+            context["latest_update"] = latest.localized if latest is not None else None
         return context
 
 

@@ -11,7 +11,9 @@ class ContactExpertForm(BotCheckMixin):
     out_of_date_message = _(
         "This form is out of date. Please copy your text, reload the page and try again."
     )
-    too_quick_message = _("That was very quick. Please check your message and send it again.")
+    too_quick_message = _(
+        "Sorry, we could not send your message yet. Please check it and press Send message again."
+    )
 
     name = forms.CharField(label=_("Your name"), max_length=100)
     email = forms.EmailField(

@@ -2,6 +2,10 @@
 offer training, consultancy or speaking and can be contacted through the site."""
 
 from django.db import models
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -174,9 +178,23 @@ class ExpertDirectoryPage(RoutablePageMixin, SitePage):
 
     @path("<int:person_id>/contact/", name="contact")
     def contact(self, request, person_id: int):
-        from mscos.people import views
+        from mscos.people import selectors
+        from mscos.people.page_forms import contact_attempt
 
-        return views.contact_expert(request, page=self, person_id=person_id)
+        person = selectors.get_contactable_expert_or_404(person_id)
+        attempt = contact_attempt(request, person=person)
+        response: HttpResponse
+        if attempt.sent:
+            response = redirect(self.url + self.reverse_subpage("sent"))
+        else:
+            response = TemplateResponse(
+                request,
+                "people/contact_expert.html",
+                {"page": self, "person": person, "form": attempt.form},
+                status=attempt.status,
+            )
+        add_never_cache_headers(response)
+        return response
 
     @path("sent/", name="sent")
     def sent(self, request):

@@ -1,6 +1,8 @@
 """Reads for the people pages: only people who agreed to be listed are ever returned."""
 
+from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from mscos.people.models import Person
@@ -17,14 +19,14 @@ OFFER_CHOICES = [
 ]
 
 
-def listed_people():
+def listed_people() -> QuerySet[Person]:
     return Person.objects.filter(consent_to_list=True).select_related("photo")
 
 
-def people_by_group() -> list[tuple[str, list[Person]]]:
+def people_by_group() -> list[tuple[str | Promise, list[Person]]]:
     """(group label, people) in the groups' order, leaving out empty groups."""
     people = list(listed_people().order_by("sort_order", "name"))
-    groups = []
+    groups: list[tuple[str | Promise, list[Person]]] = []
     for key, label in Person.GROUP_CHOICES:
         members = [person for person in people if person.group == key]
         if members:

@@ -5,12 +5,19 @@ from django.core.mail import EmailMessage
 from django.tasks import task
 from django.utils.translation import gettext as _
 
+from mscos.core.mail_delivery import send_or_retry
 from mscos.people.models import Person
 
 
 @task
 def deliver_expert_message(
-    *, person_id: int, sender_name: str, sender_email: str, organisation: str, message: str
+    *,
+    person_id: int,
+    sender_name: str,
+    sender_email: str,
+    organisation: str,
+    message: str,
+    attempt: int = 1,
 ) -> bool:
     """Emails the expert with Reply-To set to the sender; False if they cannot be reached now."""
     person = Person.objects.filter(pk=person_id).first()
@@ -32,11 +39,18 @@ def deliver_expert_message(
             % {"address": sender_email},
         ]
     )
-    EmailMessage(
+    mail = EmailMessage(
         subject=_("A message through Access to experts from %(sender)s") % {"sender": sender_name},
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[person.contact_email],
         reply_to=[sender_email],
-    ).send()
-    return True
+    )
+    arguments = {
+        "person_id": person_id,
+        "sender_name": sender_name,
+        "sender_email": sender_email,
+        "organisation": organisation,
+        "message": message,
+    }
+    return send_or_retry(mail, task=deliver_expert_message, task_kwargs=arguments, attempt=attempt)

@@ -1,7 +1,6 @@
 """The podcast's RSS 2.0 feed with the iTunes tags podcast apps and directories expect."""
 
 import datetime
-import mimetypes
 
 from django.utils import feedgenerator, timezone
 from django.utils.html import strip_tags
@@ -14,8 +13,10 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
 
 def audio_mime_type(episode: EpisodePage) -> str:
-    guessed, _encoding = mimetypes.guess_type(episode.audio.file.name)
-    return {"audio/x-wav": "audio/wav"}.get(guessed or "", guessed or "audio/mpeg")
+    """The type the document is served with (WAGTAILDOCS_CONTENT_TYPES), so the two agree."""
+    # An episode cannot be published without its audio (its admin form refuses), so a live
+    # episode in the feed always has one.
+    return episode.audio.content_type  # type: ignore[union-attr]
 
 
 class PodcastFeed(feedgenerator.Rss201rev2Feed):
@@ -36,7 +37,7 @@ class PodcastFeed(feedgenerator.Rss201rev2Feed):
         handler.endElement("itunes:category")
         if feed.get("itunes_email"):
             handler.startElement("itunes:owner", {})
-            handler.addQuickElement("itunes:name", feed["itunes_author"])
+            handler.addQuickElement("itunes:name", feed["itunes_owner_name"])
             handler.addQuickElement("itunes:email", feed["itunes_email"])
             handler.endElement("itunes:owner")
         if feed.get("image_url"):
@@ -61,13 +62,13 @@ class PodcastFeed(feedgenerator.Rss201rev2Feed):
 def build_feed(*, podcast: PodcastIndexPage, episodes, absolute) -> PodcastFeed:
     """The feed; `absolute` turns a path into a full URL on this site."""
     image_url = ""
-    if podcast.image_id:
+    if podcast.image is not None:
         image_url = absolute(podcast.image.get_rendition("fill-1400x1400|format-jpeg").url)
     feed = PodcastFeed(
-        title=podcast.title,
+        title=podcast.channel_title,
         link=absolute(podcast.url),
-        description=podcast.intro or podcast.title,
-        language="en-gb",
+        description=podcast.intro or podcast.channel_title,
+        language=podcast.feed_language,
         author_name=podcast.author,
         feed_url=absolute("/podcast/feed.xml"),
         feed_copyright=podcast.copyright or None,
@@ -76,6 +77,7 @@ def build_feed(*, podcast: PodcastIndexPage, episodes, absolute) -> PodcastFeed:
         itunes_explicit=podcast.explicit,
         itunes_category=podcast.category,
         itunes_email=podcast.owner_email,
+        itunes_owner_name=podcast.directory_owner_name,
         image_url=image_url,
     )
     for episode in episodes:

@@ -29,15 +29,99 @@ class PodcastType(models.TextChoices):
     SERIAL = "serial", _("Serial: listen in order")
 
 
+# Titles a directory would list as nothing in particular: the channel needs a name of its own.
+GENERIC_TITLES = {"podcast", "podcasts", "the podcast", "our podcast", "episodes"}
+# Apple Podcasts plays these; WAV and Ogg episodes are refused by its directory.
+DIRECTORY_AUDIO_TYPES = {"audio/mpeg", "audio/x-m4a", "audio/mp4"}
+COVER_MIN_PIXELS = 1400
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+
+
+def _publishing(form) -> bool:
+    return any(form.data.get(action) for action in PUBLISHING_ACTIONS)
+
+
+class PodcastIndexPageForm(WagtailAdminPageForm):
+    """Drafts may be incomplete; publishing needs everything Apple and Podcast Index require."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not _publishing(self):
+            return cleaned
+        channel_title = (cleaned.get("feed_title") or "").strip()
+        if not channel_title:
+            self.add_error(
+                "feed_title",
+                _(
+                    "Podcast apps list the podcast under this name, so it needs one before "
+                    'publishing, e.g. "MSCOS Community of Practice podcast".'
+                ),
+            )
+        elif channel_title.casefold() in GENERIC_TITLES:
+            self.add_error(
+                "feed_title",
+                _(
+                    "This name would be listed among thousands of others called the same. "
+                    'Please add what the podcast is, e.g. "MSCOS Community of Practice podcast".'
+                ),
+            )
+        if not (cleaned.get("intro") or "").strip():
+            self.add_error(
+                "intro", _("Podcast apps show this description; please add one before publishing.")
+            )
+        if not cleaned.get("owner_email"):
+            self.add_error(
+                "owner_email",
+                _(
+                    "Podcast directories need an address to write to about the listing before "
+                    "it is published."
+                ),
+            )
+        image = cleaned.get("image")
+        if image is None:
+            self.add_error(
+                "image",
+                _("Podcast apps need a square cover image (at least 1400 by 1400 pixels)."),
+            )
+        elif min(image.width, image.height) < COVER_MIN_PIXELS:
+            self.add_error(
+                "image",
+                _(
+                    "This picture is %(width)s by %(height)s pixels; podcast apps need at least "
+                    "1400 by 1400. Please choose a larger one."
+                )
+                % {"width": image.width, "height": image.height},
+            )
+        return cleaned
+
+
 class PodcastIndexPage(SitePage):
     """The podcast's home (/podcast/): every episode, and what podcast apps read from the feed."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    feed_title = models.CharField(
+        _("name in podcast apps"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            'The name podcast apps list it under, e.g. "MSCOS Community of Practice podcast". '
+            "Required before publishing."
+        ),
+    )
     author = models.CharField(_("author"), max_length=120, default="MSCOS Community of Practice")
+    owner_name = models.CharField(
+        _("owner name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Who answers podcast directories about the listing; the author if empty."),
+    )
     owner_email = models.EmailField(
         _("owner email"),
         blank=True,
-        help_text=_("Podcast directories may write here about the listing. Shown in the feed."),
+        help_text=_(
+            "Podcast directories may write here about the listing. Shown in the feed. Required "
+            "before publishing."
+        ),
     )
     category = models.CharField(
         _("category"), max_length=60, choices=CATEGORY_CHOICES, default="Society & Culture"
@@ -66,7 +150,9 @@ class PodcastIndexPage(SitePage):
         FieldPanel("intro"),
         MultiFieldPanel(
             [
+                FieldPanel("feed_title"),
                 FieldPanel("author"),
+                FieldPanel("owner_name"),
                 FieldPanel("owner_email"),
                 FieldPanel("category"),
                 FieldPanel("explicit"),
@@ -77,11 +163,26 @@ class PodcastIndexPage(SitePage):
             heading=_("For podcast apps"),
         ),
     ]
+    base_form_class = PodcastIndexPageForm
     subpage_types = ["podcasts.EpisodePage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("podcast")
+
+    @property
+    def channel_title(self) -> str:
+        return self.feed_title.strip() or self.title
+
+    @property
+    def directory_owner_name(self) -> str:
+        return self.owner_name.strip() or self.author
+
+    @property
+    def feed_language(self) -> str:
+        """The channel's language as RSS writes it (ISO 639, British English for English)."""
+        code = self.locale.language_code if self.locale_id else "en"
+        return "en-gb" if code == "en" else code
 
     def get_context(self, request, *args, **kwargs):
         from mscos.podcasts import selectors
@@ -94,11 +195,9 @@ class PodcastIndexPage(SitePage):
 class EpisodePageForm(WagtailAdminPageForm):
     """Drafts may lack a transcript; publishing (or sending for approval) may not."""
 
-    PUBLISHING_ACTIONS = ("action-publish", "action-submit")
-
     def clean(self):
         cleaned = super().clean()
-        publishing = any(action in self.data for action in self.PUBLISHING_ACTIONS)
+        publishing = _publishing(self)
         if publishing and not (cleaned.get("transcript") or "").strip():
             self.add_error(
                 "transcript",
@@ -107,8 +206,17 @@ class EpisodePageForm(WagtailAdminPageForm):
                     "who cannot listen can read it. You can save a draft without one."
                 ),
             )
-        if publishing and not cleaned.get("audio"):
+        audio = cleaned.get("audio")
+        if publishing and not audio:
             self.add_error("audio", _("An episode needs its audio file before it is published."))
+        elif publishing and audio.content_type not in DIRECTORY_AUDIO_TYPES:
+            self.add_error(
+                "audio",
+                _(
+                    "Podcast apps such as Apple Podcasts play MP3 or M4A files, not this kind. "
+                    "Please upload the episode as an MP3 (or M4A) file."
+                ),
+            )
         return cleaned
 
 

@@ -6,7 +6,7 @@ from mscos.podcasts.models import EpisodePage, PodcastIndexPage
 
 
 def published_episodes(*, podcast: PodcastIndexPage) -> QuerySet[EpisodePage]:
-    return (
+    episodes: QuerySet[EpisodePage] = (
         EpisodePage.objects.child_of(podcast)
         .live()
         .public()
@@ -14,7 +14,9 @@ def published_episodes(*, podcast: PodcastIndexPage) -> QuerySet[EpisodePage]:
         .prefetch_related("guests")
         .order_by("-date", "-number")
     )
+    return episodes
 
 
 def the_podcast() -> PodcastIndexPage | None:
-    return PodcastIndexPage.objects.live().public().first()
+    podcast: PodcastIndexPage | None = PodcastIndexPage.objects.live().public().first()
+    return podcast

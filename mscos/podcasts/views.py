@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse
 
+from mscos.core.site_address import absolute_url
 from mscos.podcasts import selectors
 from mscos.podcasts.feed import build_feed
 
@@ -13,7 +14,7 @@ def feed(request):
     podcast_feed = build_feed(
         podcast=podcast,
         episodes=selectors.published_episodes(podcast=podcast),
-        absolute=request.build_absolute_uri,
+        absolute=absolute_url,
     )
     response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
     podcast_feed.write(response, "utf-8")

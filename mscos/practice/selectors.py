@@ -1,10 +1,13 @@
 """Reads for the practice library and recommendations; they own the query shape."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from wagtail.models import Page
 
+from mscos.core.query_params import int_param
 from mscos.practice.models import Country, PracticeExamplePage, Recommendation
 
 MAX_QUERY_LENGTH = 200
@@ -18,16 +21,12 @@ class PracticeFilters:
     text: str = ""
 
     @classmethod
-    def from_query(cls, query) -> "PracticeFilters":
+    def from_query(cls, query: QueryDict) -> "PracticeFilters":
         """Filters from a GET query; anything malformed is simply not applied."""
 
-        def number(name: str) -> int | None:
-            value = query.get(name, "")
-            return int(value) if value.isdigit() and len(value) < 12 else None
-
         return cls(
-            outcome=number("outcome"),
-            country=number("country"),
+            outcome=int_param(query, "outcome", minimum=0),
+            country=int_param(query, "country", minimum=0),
             organisation=query.get("organisation", "").strip()[:MAX_QUERY_LENGTH],
             text=query.get("q", "").strip()[:MAX_QUERY_LENGTH],
         )
@@ -38,9 +37,8 @@ class PracticeFilters:
 
 
 def _live_examples(parent: Page | None = None) -> QuerySet[PracticeExamplePage]:
-    examples = PracticeExamplePage.objects.live().public()
-    if parent is not None:
-        examples = examples.child_of(parent)
+    live = PracticeExamplePage.objects.live().public()
+    examples: QuerySet[PracticeExamplePage] = live.child_of(parent) if parent is not None else live
     return examples
 
 
@@ -67,7 +65,7 @@ def practice_examples(
     return list(examples.distinct().order_by("title").prefetch_related("countries", "outcomes"))
 
 
-def practice_filter_choices(*, parent: Page | None) -> dict:
+def practice_filter_choices(*, parent: Page | None) -> dict[str, list[Any]]:
     """The outcomes, countries and organisations that at least one live example has."""
     examples = _live_examples(parent)
     outcome_model = PracticeExamplePage._meta.get_field("outcomes").related_model
@@ -108,4 +106,5 @@ def recommendations_for_outcome(outcome_page_id: int) -> list[Recommendation]:
 
 def recommendations_live() -> QuerySet[Recommendation]:
     """Every published recommendation (for updates and listings)."""
-    return Recommendation.objects.filter(live=True).order_by("sort_order", "title")
+    recommendations: QuerySet[Recommendation] = Recommendation.objects.filter(live=True)
+    return recommendations.order_by("sort_order", "title")

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from mscos.core.models import SitePage
+from mscos.core.query_params import int_param
 
 
 class Resource(index.Indexed, ClusterableModel):
@@ -80,13 +81,13 @@ class Resource(index.Indexed, ClusterableModel):
 
     @property
     def url(self) -> str:
-        if self.document_id:
+        if self.document is not None:
             return self.document.url
         return self.link
 
     @property
     def file_extension(self) -> str:
-        return self.document.file_extension.upper() if self.document_id else ""
+        return self.document.file_extension.upper() if self.document is not None else ""
 
 
 class ResourceIndexPage(SitePage):
@@ -105,11 +106,8 @@ class ResourceIndexPage(SitePage):
         from mscos.resources import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        outcome = request.GET.get("outcome", "")
         kind = request.GET.get("kind", "")
-        context["selected_outcome"] = (
-            int(outcome) if outcome.isdigit() and len(outcome) < 12 else None
-        )
+        context["selected_outcome"] = int_param(request.GET, "outcome", minimum=0)
         context["selected_kind"] = kind if kind in dict(Resource.KIND_CHOICES) else ""
         context["resources"] = selectors.resources(
             outcome=context["selected_outcome"], kind=context["selected_kind"]

@@ -1,5 +1,7 @@
 """Reads for resources."""
 
+from typing import Any
+
 from mscos.resources.models import Resource
 
 
@@ -19,7 +21,7 @@ def resources_for_outcome(outcome_page_id: int) -> list[Resource]:
     )
 
 
-def resource_outcomes() -> list:
+def resource_outcomes() -> list[Any]:
     """Outcome pages that at least one resource is tagged with."""
     outcome_model = Resource._meta.get_field("outcomes").related_model
     return list(outcome_model.objects.live().filter(resources__isnull=False).distinct())

@@ -63,7 +63,7 @@ def _parse_address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address 
 
 def client_address(request: HttpRequest) -> str | None:
     """The client's address, from REMOTE_ADDR or, behind trusted proxies, X-Forwarded-For."""
-    proxy_count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxy_count = settings.TRUSTED_PROXY_COUNT
     if proxy_count > 0:
         entries = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         # Each trusted proxy appends the address it saw; anything further left is client-supplied.

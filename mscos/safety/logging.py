@@ -8,18 +8,29 @@ from django.views.debug import SafeExceptionReporterFilter
 
 # Broad candidates; each is then checked with `ipaddress`, so clock times like 12:30:45 survive.
 CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(?:%\w+)?(?![\w:])")
+IPV4_INSIDE = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d|\.\d)")
 REDACTED = "[address removed]"
 _FORMATTER = logging.Formatter()
 
 
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
 def _replace_if_address(match: re.Match[str]) -> str:
     candidate = match.group(0)
-    trimmed = candidate.rstrip(".")
-    try:
-        ipaddress.ip_address(trimmed.split("%", 1)[0])
-    except ValueError:
-        return candidate
-    return REDACTED + candidate[len(trimmed) :]
+    # "… 192.0.2.1." ends a sentence; "ip=192.0.2.1: refused" (gunicorn) ends with a colon.
+    for trimmed in (candidate.rstrip("."), candidate.rstrip(".:")):
+        if _is_address(trimmed):
+            return REDACTED + candidate[len(trimmed) :]
+    # "192.0.2.1:54321": an IPv4 address with its port, which no single parse accepts.
+    return IPV4_INSIDE.sub(
+        lambda inner: REDACTED if _is_address(inner.group(0)) else inner.group(0), candidate
+    )
 
 
 def redact_addresses(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Keeps address hashes no longer than ADDRESS_HASH_RETENTION_DAYS (30 by default).
+"""Keeps address hashes no longer than settings.ADDRESS_HASH_RETENTION_DAYS (30 days unless set).
 
 An app whose model stores an address hash registers it in its AppConfig.ready(); the scheduled task
 `purge_expired_address_hashes` then deletes the old rows or blanks their hash.
@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-
-DEFAULT_RETENTION_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +37,7 @@ def register_address_hash(
 
 def retention_cutoff(*, now: datetime.datetime | None = None) -> datetime.datetime:
     """The moment before which address hashes must be gone."""
-    days = getattr(settings, "ADDRESS_HASH_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+    days = settings.ADDRESS_HASH_RETENTION_DAYS
     return (now or timezone.now()) - datetime.timedelta(days=days)
 
 

@@ -2,12 +2,16 @@
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from wagtail.models import Page
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from mscos.accounts.models import User
 from mscos.forum import search as forum_search
-from mscos.forum.models import ForumCategory
+from mscos.forum.models import ForumCategory, Post
 from mscos.outcomes.models import OutcomePage
 from mscos.practice.models import PracticeExamplePage, Recommendation
 from mscos.resources.models import Resource
@@ -21,18 +25,38 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 @dataclass
 class SiteResults:
-    pages: list = field(default_factory=list)
-    recommendations: list = field(default_factory=list)
-    resources: list = field(default_factory=list)
-    posts: list = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         return len(self.pages) + len(self.recommendations) + len(self.resources) + len(self.posts)
 
 
+def in_reader_language(pages: list[Any]) -> list[Any]:
+    """One version of each page: the reader's language where it is translated, else English;
+    versions in other languages are left out. The order is kept."""
+    active = Locale.get_active().pk
+    default = Locale.get_default().pk
+    translated = {page.translation_key for page in pages if page.locale_id == active}
+    return [
+        page
+        for page in pages
+        if page.locale_id == active
+        or (page.locale_id == default and page.translation_key not in translated)
+    ]
+
+
+def outcome_for_filter(outcome_id: int) -> OutcomePage | None:
+    """The live, public outcome a search is narrowed to, if there is one with that number."""
+    outcome: OutcomePage | None = OutcomePage.objects.live().public().filter(pk=outcome_id).first()
+    return outcome
+
+
 def outcome_choices() -> list[OutcomePage]:
-    return list(OutcomePage.objects.live().public().order_by("path"))
+    return in_reader_language(list(OutcomePage.objects.live().public().order_by("path")))
 
 
 def search_words(text: str) -> str:
@@ -40,7 +64,9 @@ def search_words(text: str) -> str:
     return " ".join(WORD.findall(text)[:MAX_WORDS])
 
 
-def _search(queryset, text: str, limit: int, allowed_ids: set[int] | None = None) -> list:
+def _search(
+    queryset: QuerySet[Any], text: str, limit: int, allowed_ids: set[int] | None = None
+) -> list[Any]:
     """Ranked matches for every word; `allowed_ids` narrows them (checked after ranking, as
     the search backend filters only on indexed fields)."""
     text = search_words(text)
@@ -54,7 +80,9 @@ def _search(queryset, text: str, limit: int, allowed_ids: set[int] | None = None
     return found[:limit]
 
 
-def search_site(text: str, user, *, outcome: OutcomePage | None = None) -> SiteResults:
+def search_site(
+    text: str, user: User | AnonymousUser, *, outcome: OutcomePage | None = None
+) -> SiteResults:
     """Everything matching `text` that this reader may see, optionally about one outcome."""
     text = text.strip()[:MAX_QUERY_LENGTH]
     results = SiteResults()
@@ -73,7 +101,7 @@ def search_site(text: str, user, *, outcome: OutcomePage | None = None) -> SiteR
     pages = _search(Page.objects.live().public(), text, PAGE_LIMIT, page_ids)
     # One query per page type, not one per result; the ranking's order is kept.
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
-    results.pages = [specific[page.pk] for page in pages if page.pk in specific]
+    results.pages = in_reader_language([specific[page.pk] for page in pages if page.pk in specific])
     results.recommendations = _search(
         Recommendation.objects.filter(live=True), text, OTHER_LIMIT, recommendation_ids
     )

@@ -4,21 +4,29 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from mscos.outcomes.models import OutcomePage
-from mscos.search import selectors
+from mscos.core.models import SafetySettings
+from mscos.core.query_params import int_param
+from mscos.core.site_address import absolute_url
+from mscos.search import selectors, suggestions
 
 
 @require_GET
 def search(request):
     text = request.GET.get("q", "")[: selectors.MAX_QUERY_LENGTH]
-    outcome_id = request.GET.get("outcome", "")
-    outcome = None
-    if outcome_id.isdigit() and len(outcome_id) < 12:
-        outcome = OutcomePage.objects.live().public().filter(pk=int(outcome_id)).first()
+    outcome_id = int_param(request.GET, "outcome", minimum=0)
+    outcome = selectors.outcome_for_filter(outcome_id) if outcome_id is not None else None
     results = selectors.search_site(text, request.user, outcome=outcome)
+    corrected = ""
+    if text.strip() and not results.total:
+        # Nothing found: search again with the closest known words ("trafficing" -> "trafficking").
+        corrected = suggestions.did_you_mean(text)
+        if corrected:
+            results = selectors.search_site(corrected, request.user, outcome=outcome)
     context = {
         "query": text.strip(),
+        "corrected": corrected,
         "results": results,
+        "safety": SafetySettings.for_request(request),
         "outcomes": selectors.outcome_choices(),
         "selected_outcome": outcome.pk if outcome else None,
     }
@@ -35,7 +43,7 @@ def robots_txt(request):
         "Disallow: /moderation/",
         "Disallow: /search/",
         "Disallow: /exit/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

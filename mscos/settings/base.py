@@ -1,16 +1,19 @@
 """Settings shared by every mode; each knob comes from the environment with a safe default."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from mscos.settings.environment import (
+    database_behind_pooler,
     env_bool,
     env_int,
     env_list,
     env_str,
+    mail_domain_of,
     mailer_from_url,
     sqlite_options,
 )
@@ -32,8 +35,10 @@ INSTALLED_APPS = [
     "mscos.pages",
     "mscos.outcomes",
     "mscos.updates",
+    "mscos.posters",
     "mscos.newsletter",
     "mscos.events",
+    "mscos.measurement",
     "mscos.podcasts",
     "mscos.feedback",
     "mscos.joining",
@@ -53,7 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.sites",
-    "wagtail.users",
+    "mscos.accounts.apps.StaffUsersConfig",  # wagtail.users, asking display names
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -79,6 +84,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, routing and the page shell: readers without a cookie (core/page_cache.py).
+    "mscos.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "mscos.core.middleware.UrlLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,21 +122,27 @@ TEMPLATES = [
 ]
 
 # Database: one code path, DATABASE_URL picks the engine.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+DATABASES: dict[str, dict[str, Any]] = {
+    "default": dict(
+        dj_database_url.parse(
+            env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = sqlite_options()
+# "pgbouncer" when DATABASE_URL points at PgBouncer in transaction mode (docs/deploy.md).
+DATABASE_POOLER = env_str("DATABASE_POOLER", "")
+DATABASES["default"] = database_behind_pooler(DATABASES["default"], DATABASE_POOLER)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and sessions: Redis when REDIS_URL is set (several app servers); otherwise a table in the
 # database, so that every gunicorn worker on the one server shares rate-limit counters.
 REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -144,6 +157,21 @@ else:
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "mscos_cache",
         }
+    }
+# Whole pages for readers without a cookie (core/page_cache.py): in Redis when there is one
+# (every app server shares them), otherwise in each process's memory. 0 seconds turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_STAMP_FILE = Path(
+    env_str("PAGE_CACHE_STAMP_FILE", str(VAR_DIR / "page-cache-generation"))
+)
+if REDIS_URL:
+    CACHES["pages"] = {**CACHES["default"], "TIMEOUT": PAGE_CACHE_SECONDS}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "mscos-pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 1000},
     }
 # {% cache %} fragments. Their keys are fingerprints of what they show (see the forum index), so
 # a copy in each process's memory can never be out of date, and reading one costs no query.
@@ -164,6 +192,10 @@ TASKS = {
 
 # Newsletter: a mailing whose worker has been silent this long is resumed by the scheduler.
 NEWSLETTER_STALL_SECONDS = env_int("NEWSLETTER_STALL_SECONDS", 120)
+# A delivery the mail server refuses for now is tried this many times in all, waiting the base
+# delay, then twice as long each time (at most six hours between attempts).
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 6)
+NEWSLETTER_RETRY_BASE_SECONDS = env_int("NEWSLETTER_RETRY_BASE_SECONDS", 60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -182,7 +214,19 @@ LOGOUT_REDIRECT_URL = "/"
 
 # Membership (django-allauth): a pseudonymous username to sign in, an optional email address.
 ACCOUNT_ADAPTER = "mscos.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "mscos.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    form: f"mscos.accounts.forms.{name}"
+    for form, name in {
+        "signup": "SignupForm",
+        "login": "LoginForm",
+        "change_password": "ChangePasswordForm",  # nosec B105 - a form class name
+        "set_password": "SetPasswordForm",  # nosec B105 - a form class name
+        "reset_password": "ResetPasswordForm",  # nosec B105 - a form class name
+        "reset_password_from_key": "ResetPasswordKeyForm",  # nosec B105 - a form class name
+        "add_email": "AddEmailForm",
+        "reauthenticate": "ReauthenticateForm",
+    }.items()
+}
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"  # given addresses are verified before anything is sent
@@ -194,9 +238,13 @@ ACCOUNT_EMAIL_NOTIFICATIONS = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_USER_DISPLAY = "mscos.accounts.models.public_name_of"
 ACCOUNT_USERNAME_MIN_LENGTH = 3
+# Subjects say what the mail is, with no "[host] " in front (the sender's name says who).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Cool-offs expire on their own, so nobody can lock a member out for good by guessing wrong.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Failed sign-ins: per (hashed) address, and per account and address together (adapter.py),
+    # so guesses from elsewhere slow the guesser down and never lock the member out.
+    "login_failed": "10/m/ip,30/h/ip,5/5m/key",
     "login": "30/m/ip",
     "signup": "10/h/ip",
     "reset_password": "5/h/ip,3/h/key",  # a rate limit, not a password: # nosec B105
@@ -210,6 +258,8 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "MSCOS Community of Practice"
 MFA_RATE_LIMITS = {"authenticate": "5/m/user,20/h/user", "reauthenticate": "10/m/user"}
+# Public forms: a form's signed start time is good for one submission, within this many hours.
+BOT_CHECK_MAX_AGE_HOURS = env_int("BOT_CHECK_MAX_AGE_HOURS", 6)
 # Signed-in sessions end after this long without a request.
 MEMBER_SESSION_IDLE_SECONDS = env_int("MEMBER_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
@@ -236,6 +286,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# How dates read in each language (month and day names through the catalogues): mscos.core.formats.
+FORMAT_MODULE_PATH = ["mscos.core.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -251,12 +303,22 @@ STORAGES = {
 }
 
 # Email: SMTP from EMAIL_URL, otherwise every message is written to var/mail/.
+# The sender defaults to noreply@ the site's own host (SITE_URL), never a made-up domain.
 DEFAULT_FROM_EMAIL = env_str(
-    "DEFAULT_FROM_EMAIL", "MSCOS Community of Practice <noreply@localhost>"
+    "DEFAULT_FROM_EMAIL", f"{WAGTAIL_SITE_NAME} <noreply@{mail_domain_of(SITE_URL)}>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if env_str("EMAIL_URL"):
-    MAILERS = {"default": mailer_from_url(env_str("EMAIL_URL"))}
+# Mails sent by tasks (account mails, feedback replies, messages to experts) are tried again
+# after each of these waits, in minutes, while the mail server is away (about 16 hours in all).
+MAIL_RETRY_MINUTES = [
+    int(minutes) for minutes in env_list("MAIL_RETRY_MINUTES", ["1", "5", "15", "60", "180", "720"])
+]
+# The team's inbox: Reply-To of mails a person may answer (replies to feedback). Empty: the
+# replying staff member's own contact address.
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "")
+_email_url = env_str("EMAIL_URL")  # lower case: not a setting, so never shown with its password
+if _email_url:
+    MAILERS = {"default": mailer_from_url(_email_url)}
 else:
     MAILERS = {
         "default": {
@@ -266,13 +328,27 @@ else:
     }
 
 # Wagtail
+# The admin's avatars are drawn locally: a Gravatar image is a request to another origin (and
+# broken here, since the site loads nothing from elsewhere).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "mscos.core.image_forms.SiteImageForm"  # alt text required
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Podcast audio (mscos.podcasts) is uploaded as documents and played in the page, not downloaded.
 WAGTAILDOCS_EXTENSIONS += ["mp3", "m4a", "ogg", "oga", "opus", "wav"]
+# One type per audio extension, served and named in the podcast feed alike (Python's own guesses
+# differ by version: "audio/x-wav" for .wav, nothing for .opus on some).
+WAGTAILDOCS_CONTENT_TYPES = {
+    "mp3": "audio/mpeg",
+    "m4a": "audio/x-m4a",
+    "ogg": "audio/ogg",
+    "oga": "audio/ogg",
+    "opus": "audio/opus",
+    "wav": "audio/wav",
+}
 WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "audio/x-m4a",
     "application/pdf",
     "text/plain",
     "audio/mpeg",
@@ -322,7 +398,7 @@ ADMIN_CSP = {
     "media-src": [CSP.SELF, "blob:"],
     "object-src": [CSP.NONE],
     "frame-src": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],  # the live preview alone may be framed (core/middleware.py)
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
 }
@@ -336,8 +412,16 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = env_int("MEMBER_SESSION_IDLE_SECONDS", 2 * 60 * 60)
+# Nothing outlives the browser for someone who has not signed in (docs/privacy.md): the CSRF
+# cookie (set only by a page with a form) and any session are browser-session cookies. Signed-in
+# sessions get their idle time-out from accounts.middleware.
+CSRF_COOKIE_AGE = None
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = MEMBER_SESSION_IDLE_SECONDS
 SESSION_SAVE_EVERY_REQUEST = True
+# Notices shown after an action travel in the session, never in a cookie that would carry their
+# words (a display name, an address) on the device.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Client addresses exist only as keyed hashes (mscos.safety.addresses), kept this long at most.
 ADDRESS_HASH_RETENTION_DAYS = env_int("ADDRESS_HASH_RETENTION_DAYS", 30)
@@ -346,6 +430,15 @@ ADDRESS_HASH_RETENTION_DAYS = env_int("ADDRESS_HASH_RETENTION_DAYS", 30)
 FINISHED_TASK_RETENTION_HOURS = env_int("FINISHED_TASK_RETENTION_HOURS", 24)
 # How many proxies in front of the app append to X-Forwarded-For (0: trust REMOTE_ADDR only).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Outcome measurement (docs/measurement.md). Note keys: Fernet keys, comma-separated, newest first;
+# unset, one is generated into the key file on first use (local mode and tests only).
+MEASUREMENT_NOTE_KEYS = env_list("MEASUREMENT_NOTE_KEYS", [])
+MEASUREMENT_NOTE_KEY_FILE = Path(
+    env_str("MEASUREMENT_NOTE_KEY_FILE", str(VAR_DIR / "measurement-note-keys"))
+)
+MEASUREMENT_INVITATION_DAYS = env_int("MEASUREMENT_INVITATION_DAYS", 7)
+MEASUREMENT_SURVIVOR_LINK_HOURS = env_int("MEASUREMENT_SURVIVOR_LINK_HOURS", 24)
 
 # Where the exit control sends a reader when no editor has chosen otherwise.
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -373,10 +466,30 @@ LOGGING = {
     },
 }
 
+# The danger detector's learned layer (mscos/moderation/safeguarding/model.py); off, the lexicon
+# works alone.
+SAFEGUARDING_MODEL = env_bool("SAFEGUARDING_MODEL", True)
+
 # Moderation (docs/moderation.md): claims, report thresholds in and out of hours, how long words
 # removed from posts are kept for safeguarding leads.
 MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 15)
+# How long a queue decision can be undone from the queue.
+MODERATION_UNDO_MINUTES = env_int("MODERATION_UNDO_MINUTES", 10)
 MODERATION_REPORTS_TO_HIDE = env_int("MODERATION_REPORTS_TO_HIDE", 3)
 MODERATION_OUT_OF_HOURS_REPORTS_TO_HIDE = env_int("MODERATION_OUT_OF_HOURS_REPORTS_TO_HIDE", 3)
 MODERATION_OUT_OF_HOURS_REPORTS_TO_PAUSE = env_int("MODERATION_OUT_OF_HOURS_REPORTS_TO_PAUSE", 5)
 MODERATION_REDACTION_RETENTION_DAYS = env_int("MODERATION_REDACTION_RETENTION_DAYS", 90)
+# Only reporters with standing count towards hiding a post or pausing its writer (moderation.md,
+# "How reports are weighed"): an account this many days old, with this many approved posts, and
+# fewer than this many reports a moderator did not uphold (unless more were upheld).
+MODERATION_STANDING_MIN_ACCOUNT_DAYS = env_int("MODERATION_STANDING_MIN_ACCOUNT_DAYS", 7)
+MODERATION_STANDING_MIN_APPROVED_POSTS = env_int("MODERATION_STANDING_MIN_APPROVED_POSTS", 2)
+MODERATION_STANDING_REJECTED_REPORTS = env_int("MODERATION_STANDING_REJECTED_REPORTS", 2)
+# Sign-up: accounts made per (hashed) address per hour; a new account's first posts are checked
+# by a moderator until this many are approved (its probation), unless a moderator lifts it.
+ACCOUNT_SIGNUPS_PER_ADDRESS_PER_HOUR = env_int("ACCOUNT_SIGNUPS_PER_ADDRESS_PER_HOUR", 5)
+ACCOUNT_PROBATION_POSTS_CHECKED = env_int("ACCOUNT_PROBATION_POSTS_CHECKED", 2)
+
+# Forum: the longest post a member or guest may send, in characters (Markdown as typed); the
+# renderer refuses to format anything longer.
+FORUM_MAX_POST_LENGTH = env_int("FORUM_MAX_POST_LENGTH", 20_000)

@@ -1,8 +1,10 @@
 """Reading settings from environment variables, with safe defaults and clear errors."""
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -60,6 +62,28 @@ def sqlite_options() -> dict[str, object]:
     }
 
 
+POOLERS = {"", "pgbouncer"}
+
+
+def database_behind_pooler(database: dict[str, Any], pooler: str) -> dict[str, Any]:
+    """The database settings for a connection through `pooler` ("" for none, "pgbouncer" for
+    PgBouncer in transaction mode, where each transaction may get another server connection, so
+    nothing may outlive one: no kept connection, no server-side cursor, no prepared statement)."""
+    if pooler not in POOLERS:
+        raise ImproperlyConfigured(f"DATABASE_POOLER must be empty or 'pgbouncer'; got {pooler!r}")
+    if not pooler or database["ENGINE"] != "django.db.backends.postgresql":
+        return database
+    return {
+        **database,
+        "CONN_MAX_AGE": 0,
+        # .iterator() would otherwise DECLARE a cursor WITH HOLD, which outlives its transaction.
+        "DISABLE_SERVER_SIDE_CURSORS": True,
+        # psycopg 3 prepares a statement run 5 times on one connection; PgBouncer before 1.21
+        # would hand the next transaction a server connection that never saw it.
+        "OPTIONS": {**database.get("OPTIONS", {}), "prepare_threshold": None},
+    }
+
+
 def secret_key_from_file(path: Path) -> str:
     """Reads the local secret key, creating it (readable by the owner only) on first run."""
     if path.exists():
@@ -70,6 +94,17 @@ def secret_key_from_file(path: Path) -> str:
     with os.fdopen(descriptor, "w") as handle:
         handle.write(key)
     return key
+
+
+def mail_domain_of(site_url: str) -> str:
+    """The domain mail from the site is sent from: SITE_URL's host, or "localhost" for an address
+    (127.0.0.1) or a bare name no mail server would accept."""
+    host = urlsplit(site_url).hostname or ""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return host if "." in host else "localhost"
+    return "localhost"
 
 
 def mailer_from_url(url: str) -> dict[str, object]:

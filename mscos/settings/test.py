@@ -32,3 +32,4 @@ if REDIS_URL and _xdist_worker.startswith("gw"):  # noqa: F405
     _parts = urlsplit(REDIS_URL)  # noqa: F405
     _database = int(_parts.path.strip("/") or 0) + int(_xdist_worker[2:])
     CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path=f"/{_database}"))  # noqa: F405
+    CACHES["pages"]["LOCATION"] = CACHES["default"]["LOCATION"]  # noqa: F405

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from mscos.core.site_address import absolute_url, page_url
 from mscos.updates import selectors
 
 FEED_LENGTH = 30
@@ -16,10 +17,10 @@ class UpdatesFeed(Feed):
 
     def link(self):
         archive = selectors.archive_page()
-        return archive.url if archive else "/"
+        return page_url(archive) if archive else absolute_url("/")
 
     def feed_url(self):
-        return reverse("updates:feed")
+        return absolute_url(reverse("updates:feed"))
 
     def description(self):
         return _("Each new update, one core outcome or theme at a time.")
@@ -34,7 +35,7 @@ class UpdatesFeed(Feed):
         return item.summary
 
     def item_link(self, item) -> str:
-        return item.url
+        return page_url(item)
 
     def item_guid(self, item) -> str:
         return f"mscos-update-{item.pk}"
@@ -56,4 +57,4 @@ class AtomUpdatesFeed(UpdatesFeed):
     subtitle = UpdatesFeed.description
 
     def feed_url(self):
-        return reverse("updates:feed_atom")
+        return absolute_url(reverse("updates:feed_atom"))

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from mscos.core.models import SitePage
+from mscos.core.translated_pages import in_reader_language
 from mscos.updates.blocks import UpdateStreamBlock
 
 
@@ -40,7 +41,8 @@ class UpdateIndexPage(SitePage):
         context["outcomes"] = outcomes
         context["chosen_outcome"] = chosen_outcome
         context["updates_by_year"] = [
-            (year, list(items)) for year, items in itertools.groupby(updates, lambda u: u.date.year)
+            (year, in_reader_language(items))
+            for year, items in itertools.groupby(updates, lambda u: u.date.year)
         ]
         return context
 
@@ -120,6 +122,19 @@ class UpdatePage(RoutablePageMixin, SitePage):
         if self.focus_theme:
             titles.append(self.focus_theme)
         return "; ".join(titles)
+
+    def pdf_size(self) -> int | None:
+        """Bytes of the PDF behind the page's PDF link, so the link can say how big it is: the
+        uploaded file's, or the generated one's (made now and cached, as the link would make it).
+        None when it cannot be made."""
+        if self.pdf is not None:
+            return self.pdf.get_file_size()
+        from mscos.updates.pdf import update_pdf
+
+        try:
+            return len(update_pdf(self))
+        except RuntimeError:
+            return None
 
     @path("pdf/")
     def pdf_version(self, request):

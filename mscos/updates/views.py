@@ -12,8 +12,9 @@ def latest(request):
     update = selectors.latest_update()
     if update is None:
         raise Http404
-    # A reader browsing in another language stays in it (the page falls back to English).
-    return redirect(localise_site_path(update.url))
+    # A reader browsing in another language stays in it: the update's translation, or the
+    # English page under the reader's prefix (served with a notice).
+    return redirect(localise_site_path(update.localized.url))
 
 
 def archive(request):

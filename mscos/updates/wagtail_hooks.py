@@ -10,7 +10,14 @@ from mscos.updates.models import UpdatePage
 
 @hooks.register("register_admin_urls")
 def register_send_urls():
-    return [path("updates/<int:page_id>/send/", admin_views.send_update, name="updates_send")]
+    return [
+        path("updates/<int:page_id>/send/", admin_views.send_update, name="updates_send"),
+        path(
+            "updates/<int:page_id>/send/preview/",
+            admin_views.mail_preview,
+            name="updates_send_preview",
+        ),
+    ]
 
 
 @hooks.register("register_page_header_buttons")

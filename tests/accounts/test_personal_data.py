@@ -14,6 +14,7 @@ from django.db import connection, models
 
 from mscos.accounts import services
 from mscos.accounts.models import BadgeRequest, User
+from tests.bot_check import human
 
 DISPLAY_NAME = "Zephyrine Marlowe-Unique"
 EMAIL = "zephyrine.unique@example.org"
@@ -143,12 +144,14 @@ def test_no_raw_address_is_stored_or_logged(client, db, caplog, capfd):
     client.get("/", REMOTE_ADDR=address)
     client.post(
         "/account/signup/",
-        {
-            "display_name": "Tracer",
-            "username": "tracer",
-            "password1": "plain-but-long-enough-7",
-            "password2": "plain-but-long-enough-7",
-        },
+        human(
+            {
+                "display_name": "Tracer",
+                "username": "tracer",
+                "password1": "plain-but-long-enough-7",
+                "password2": "plain-but-long-enough-7",
+            }
+        ),
         REMOTE_ADDR=address,
     )
     client.logout()

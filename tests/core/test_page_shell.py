@@ -116,7 +116,9 @@ def test_staying_safe_page_is_linked_from_exit_area(client, demo_site):
     bar = re.search(r'<div class="safety-bar".*?</div>\s*</div>', html, re.S).group(0)
     assert 'href="/staying-safe-online/"' in bar
     staying_safe = html_of(client, "/staying-safe-online/")
-    assert "does not hide" in staying_safe  # says what the exit control cannot do
+    # Says what the exit control cannot do: the history and monitoring it leaves in place.
+    assert "stay in your browsing history" in staying_safe
+    assert "monitoring software" in staying_safe
 
 
 def test_unpublished_staying_safe_page_is_not_linked(client, demo_site):

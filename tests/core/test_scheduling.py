@@ -22,6 +22,7 @@ from mscos.core.scheduling import enqueue_due_jobs, register_periodic, registere
 from mscos.safety import retention
 from mscos.safety.retention import purge_expired, register_address_hash
 from mscos.safety.tasks import purge_expired_address_hashes
+from tests.settings.declared import declared_default
 
 T0 = datetime.datetime(2026, 3, 14, 12, 0, tzinfo=datetime.UTC)
 HOUR = datetime.timedelta(hours=1)
@@ -310,7 +311,7 @@ def test_purge_follows_the_retention_setting(member, settings):
 
 @pytest.mark.django_db
 def test_purge_defaults_to_thirty_days(member, settings):
-    del settings.ADDRESS_HASH_RETENTION_DAYS
+    settings.ADDRESS_HASH_RETENTION_DAYS = declared_default("ADDRESS_HASH_RETENTION_DAYS")
     now = timezone.now()
     day_31 = log_entry(member, age=datetime.timedelta(days=30, minutes=1), hashed="ah1:a")
     day_29 = log_entry(member, age=datetime.timedelta(days=29, hours=23), hashed="ah1:b")

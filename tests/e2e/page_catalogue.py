@@ -34,6 +34,7 @@ NOT_PAGES: dict[str, str] = {
     "mfa_download_recovery_codes": "a text file download",
     "moderation:reveal": "a POST action on the item page (tests/moderation)",
     "moderation:automatic_undo": "a POST action on the queue page (tests/moderation)",
+    "moderation:decision_undo": "a POST action on the queue page (tests/moderation)",
     "moderation:audit_original": "a POST action on the audit log page (tests/moderation)",
     "events_ics": "an iCalendar file, not HTML (tests/events)",
 }

@@ -23,7 +23,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from mscos.events.models import EventInvitation, EventPage, EventRegistration
 from mscos.events.tokens import invitation_token, registration_token
 from mscos.forum import services as forum_services
+from mscos.forum import watching
 from mscos.forum.models import ForumCategory, Post, Status, Topic
+from mscos.measurement import services as measurement_services
+from mscos.measurement import tokens as measurement_tokens
+from mscos.measurement.models import Consent, Invitation, Membership
 from mscos.newsletter.models import Subscriber
 from mscos.newsletter.selectors import current_consent_text
 from mscos.newsletter.tokens import make_token
@@ -64,8 +68,8 @@ def slug_of(text: str) -> str:
 @pytest.fixture
 def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
     """How to fill the arguments of URL patterns, from the demo data plus a little more: a guest
-    post waiting in the moderation queue (with its private link) and a reply by the signed-in
-    user (so the edit page exists)."""
+    post waiting in the moderation queue (with its private link), a reply by the signed-in
+    user (so the edit page exists), one of theirs still waiting and a guest's urgent post."""
     category = ForumCategory.objects.filter(guests_may_post=True).order_by("sort_order").first()
     topic = Topic.objects.filter(category=category).order_by("pk").first()
     guest_post, guest_token = forum_services.post_create(
@@ -74,6 +78,18 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
     own_post, _token = forum_services.post_create(
         topic=topic, body="A reply by the signed-in moderator.", acting_user=moderator
     )
+    # A reply by the signed-in moderator still waiting (their "a moderator will read it" page),
+    # and a guest's urgent post (the deliberate publish step an urgent post needs).
+    own_waiting, _token = forum_services.post_create(
+        topic=topic,
+        body="A reply by the moderator, waiting for a second look.",
+        acting_user=moderator,
+    )
+    Post.objects.filter(pk=own_waiting.pk).update(status=Status.PENDING)
+    urgent_post, _token = forum_services.post_create(
+        topic=topic, body="I am not safe tonight, he took my passport.", guest_name="Ash"
+    )
+    Post.objects.filter(pk=urgent_post.pk).update(status=Status.PENDING, is_urgent=True)
     published = Post.objects.filter(status=Status.APPROVED).order_by("pk").first()
     event = EventPage.objects.live().filter(invite_only=False).order_by("pk").first()
     registration = EventRegistration.objects.create(
@@ -91,9 +107,44 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         consent_text=current_consent_text(),
         consented_at=timezone.now(),
     )
+    # The signed-in moderator (with two-factor sign-in) also leads an outcome workspace.
+    workspace = measurement_services.organisation_create(
+        name="Sweep Service", slug="sweep-service", lead=moderator, acting_user=moderator
+    )
+    person = measurement_services.person_create(
+        organisation=workspace,
+        case_code="SW-001",
+        consents={Consent.Use.RECORD_KEEPING},
+        acting_user=moderator,
+    )
+    workspace_invitation = Invitation.objects.create(
+        organisation=workspace,
+        email=moderator.email or "mod@example.org",
+        role=Membership.Role.CASEWORKER,
+        invited_by=moderator,
+        expires_at=timezone.now() + datetime.timedelta(days=7),
+    )
+    in_workspace = {"slug": workspace.slug}
+    about_person = {"slug": workspace.slug, "person_id": person.pk}
     return {
+        "measurement:invitation": lambda: {
+            "token": measurement_tokens.invitation_token(workspace_invitation.pk)
+        },
+        "measurement:workspace": lambda: in_workspace,
+        "measurement:person_create": lambda: in_workspace,
+        "measurement:people_export": lambda: in_workspace,
+        "measurement:programmes": lambda: in_workspace,
+        "measurement:members": lambda: in_workspace,
+        "measurement:access_log": lambda: in_workspace,
+        "measurement:reports": lambda: in_workspace,
+        "measurement:person": lambda: about_person,
+        "measurement:note_add": lambda: about_person,
+        "measurement:consent_withdraw": lambda: about_person,
         "moderation:item": lambda: {"post_id": guest_post.pk},
         "moderation:member": lambda: {"user_id": own_post.author_id},
+        "moderation:publish_urgent": lambda: {"post_id": urgent_post.pk},
+        "forum:post_waiting": lambda: {"post_id": own_waiting.pk},
+        "forum:digest_stop": lambda: {"token": watching.digest_stop_token(moderator)},
         "events_registration": lambda: {"token": registration_token(registration.pk)},
         "events_invitation": lambda: {"token": invitation_token(invitation.pk)},
         "newsletter:confirm": lambda: {"token": make_token(subscriber, "confirm")},
@@ -110,6 +161,7 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         "forum:guest_manage": lambda: {"post_id": guest_post.pk, "token": guest_token},
         "forum:category": lambda: {"slug": category.slug},
         "forum:topic_new": lambda: {"slug": category.slug},
+        "posters:help": lambda: {"language_code": "ar"},
     }
 
 
@@ -245,6 +297,9 @@ def sweep_combination(
         visited += 1
         assert response is not None and response.status < 500, f"{label}: {response.status}"
         expected_dir = "rtl" if language == "ar" else "ltr"
+        if visit.kind == "posters:help":
+            # A poster's help page is in the poster's language (Arabic here), whatever the prefix.
+            expected_dir = "rtl"
         if page.get_attribute("html", "dir") != expected_dir:
             problems[label] = f"<html dir> is not {expected_dir}"
         violations = AXE.run(page).response["violations"]

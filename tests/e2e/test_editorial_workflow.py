@@ -2,6 +2,7 @@
 approver publishes it; readers then see it. Both sign in with a password and an authenticator
 code, as staff must."""
 
+import contextlib
 import re
 
 import pytest
@@ -15,6 +16,7 @@ from allauth.mfa.totp.internal.auth import (
 from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
+from mscos.accounts import roles
 from mscos.accounts.models import User
 from mscos.outcomes.models import OutcomePage
 
@@ -37,11 +39,12 @@ def current_code(secret: str) -> str:
 
 def sign_in(page: Page, username: str, secret: str, next_url: str) -> None:
     page.goto(f"/account/login/?next={next_url}")
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("Sign-in name").fill(username)
     page.get_by_label("Password").fill("a-long-pass-phrase")
     page.get_by_role("button", name="Sign In").click()
     page.locator("input[name=code]").fill(current_code(secret))
-    page.locator("form button[type=submit]").first.click()
+    # Scoped to the two-factor form: the header's search form has a submit button of its own.
+    page.locator("form:has(input[name=code]) button[type=submit]").first.click()
     page.wait_for_url(re.compile(r"/admin/"))
 
 
@@ -50,8 +53,8 @@ def test_editor_submits_a_perspective_and_an_approver_publishes_it(
     new_context, site_url, screenshot_dir
 ):
     outcome = OutcomePage.objects.get(slug="access-to-education")
-    _editor, editor_secret = staff_member("edna", "Editors")
-    _approver, approver_secret = staff_member("abe", "Approvers")
+    _editor, editor_secret = staff_member("edna", roles.EDITOR)
+    _approver, approver_secret = staff_member("abe", roles.APPROVER)
     edit_url = f"/admin/pages/{outcome.pk}/edit/"
 
     editor_page = new_context().new_page()
@@ -70,7 +73,14 @@ def test_editor_submits_a_perspective_and_an_approver_publishes_it(
     perspective = body.locator("[data-contentpath='quote'] textarea").last
     perspective.fill(QUOTE)
     body.locator("[data-contentpath='role'] input").last.fill("Survivor")
-    body.get_by_label("Expert by lived experience").last.check()
+    lived_experience = body.get_by_label("Expert by lived experience").last
+    # The block editor may still be drawing the new block: a click then changes nothing.
+    for _attempt in range(3):
+        lived_experience.click()
+        with contextlib.suppress(AssertionError):
+            expect(lived_experience).to_be_checked(timeout=2_000)
+            break
+    expect(lived_experience).to_be_checked()
     editor_page.screenshot(path=screenshot_dir / "admin-perspective-editor.png", full_page=False)
 
     # Submit for approval through the action menu.

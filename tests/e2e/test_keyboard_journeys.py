@@ -11,11 +11,13 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
+from wagtail.models import Locale
 
 from mscos.events.models import EventPage, EventRegistration
 from mscos.forum.models import Post, Status
 from mscos.moderation.models import Report
 from mscos.newsletter.models import Subscriber
+from mscos.outcomes.models import OutcomeIndexPage, OutcomePage
 from tests.e2e.keyboard import tab_to, walk_focus_order
 from tests.e2e.test_accessibility import in_language, sign_in
 
@@ -23,17 +25,34 @@ OUTCOMES = "/core-outcomes/"
 OUTCOME_TITLE = "Safety from any trafficker or other abuser"
 
 
+def in_readers_language(page_in_english, language: str):
+    """The page a reader of `language` is given: its translation where there is one (translated
+    pages have addresses in their own script, e.g. /ar/النتائج-الأساسية/), else the English page."""
+    locale = Locale.objects.filter(language_code=language).first()
+    translation = page_in_english.get_translation_or_none(locale) if locale else None
+    return (translation or page_in_english).specific
+
+
 def read_an_outcome_page(page: Page, language: str) -> None:
-    page.goto(in_language(OUTCOMES, language))
-    link = page.locator("main a", has_text=OUTCOME_TITLE).first
+    english = Locale.get_default()
+    index = in_readers_language(OutcomeIndexPage.objects.get(locale=english), language)
+    outcome = in_readers_language(
+        OutcomePage.objects.get(title=OUTCOME_TITLE, locale=english), language
+    )
+    page.goto(index.url)
+    link = page.locator("main a", has_text=outcome.title).first
     tab_to(page, link)
     page.keyboard.press("Enter")
-    expect(page.locator("h1")).to_have_text(OUTCOME_TITLE)
+    expect(page.locator("h1")).to_have_text(outcome.title)
     walk_focus_order(page)
 
 
 def open_the_forums_dropdown(page: Page, language: str) -> None:
     page.goto(in_language("/", language))
+    menu = page.locator(".site-menu__toggle")
+    if menu.is_visible():  # on a phone the sections are folded behind Menu
+        tab_to(page, menu)
+        page.keyboard.press("Enter")
     summary = page.locator("details[data-dropdown] > summary").first
     tab_to(page, summary)
     page.keyboard.press("Enter")
@@ -65,8 +84,13 @@ def post_a_reply(page: Page, language: str) -> None:
     tab_to(page, send)
     time.sleep(3.2)  # the form refuses posts sent faster than a person could write one
     page.keyboard.press("Enter")
-    expect(page.locator(".messages").first).to_be_visible()
-    assert Post.objects.filter(body__startswith="Thank you for sharing this").exists()
+    # Shown either the topic with a confirmation or, when a moderator reads it first, the
+    # waiting page with its help block.
+    expect(page.locator(".messages, main .waiting").first).to_be_visible()
+    reply = Post.objects.get(body__startswith="Thank you for sharing this")
+    if reply.status == Status.PENDING:
+        assert page.url.endswith(f"/forums/p/{reply.pk}/waiting/")
+        expect(page.locator(".waiting-help")).to_be_visible()
 
 
 def report_a_post(page: Page, language: str) -> None:

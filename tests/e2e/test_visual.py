@@ -45,6 +45,9 @@ def test_screenshots(new_context, screenshot_dir, width):
             overflowing[name] = overflow
 
     page.goto("/")
+    menu = page.locator(".site-menu__toggle")
+    if menu.is_visible():  # on a phone the sections are folded behind Menu
+        menu.click()
     dropdown = page.locator("details[data-dropdown]").filter(
         has=page.locator("summary", has_text="Forums")
     )

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from mscos.core.scheduling import enqueue_due_jobs
+from mscos.core.site_address import site_host_and_port
 from mscos.events.models import EventPage, EventRegistration
 from mscos.events.tasks import send_due_reminders
 from tests.events.conftest import make_event
@@ -37,7 +38,8 @@ def test_event_calendar_file_is_valid_and_keeps_joining_details_private(client, 
     (vevent,) = calendar.walk("VEVENT")
     assert vevent.decoded("dtstart") == small_event.start
     assert vevent.decoded("dtend") == small_event.end
-    assert str(vevent["uid"]) == f"event-{small_event.pk}@mscos-community-of-practice"
+    assert str(vevent["uid"]) == f"event-{small_event.pk}@{site_host_and_port()[0]}"
+    assert int(vevent["sequence"]) == 0
     assert "dtstamp" in vevent
     assert "meet.example" not in response.text
 
@@ -101,7 +103,8 @@ def test_organisers_export_registrations_as_csv_without_formula_injection(editor
     client.force_login(editor)
     response = client.get(f"/admin/events/{small_event.pk}/registrations.csv")
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.content.startswith("\ufeff".encode())  # Excel then reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:5] == ["Name or pseudonym", "Email address", "Role", "Status", "Access needs"]
     assert rows[1][:5] == [
         "Ash",

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from mscos.accounts import roles
 from mscos.accounts.models import User
 from mscos.forum import permissions, services
 from mscos.forum.models import ForumCategory, Post, Status, Topic
@@ -118,7 +119,7 @@ def test_reveal_passes_only_for_safeguarding_and_is_logged(people, open_category
     lead = with_two_factor(
         with_role(
             User.objects.create_user(username="lead", password="pw-long-enough-1"),
-            "Safeguarding leads",
+            roles.SAFEGUARDING,
         )
     )
     cast = {**people, "safeguarding lead": lead}

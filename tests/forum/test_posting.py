@@ -1,5 +1,6 @@
 """Posting: members, anonymous members and guests; pre-moderation; limits with friendly errors."""
 
+import html as html_module
 import re
 
 import pytest
@@ -113,7 +114,8 @@ def test_guest_posts_wait_and_get_a_private_link_shown_once(client, open_categor
     assert link.split("/")[-2] not in post.guest_token_hash  # only a hash is kept
     path = "/" + link.split("/", 3)[3]
     edit = client.post(path, {"body": "Hello again", "content_note": ""})
-    assert edit.status_code == 302
+    assert edit.status_code == 200  # the thank-you page, shown without a session or a cookie
+    assert "Thank you: your changes are waiting for a moderator" in edit.content.decode()
     post.refresh_from_db()
     assert post.body == "Hello again" and PostRevision.objects.filter(post=post).count() == 1
     assert Client().get(path.replace(path.split("/")[-2], "wrong-token")).status_code == 404
@@ -134,7 +136,7 @@ def test_honeypot_and_too_fast_posts_are_refused_kindly(client, member, open_cat
     data = form_data(title="Quick one", body="Fast", understood="on")
     data["started"] = started_long_ago(seconds=0)
     quick = client.post(f"/forums/{open_category.slug}/new/", data)
-    assert "That was very quick" in quick.content.decode()
+    assert "Sorry, we could not send your post yet." in quick.content.decode()
     assert not Post.objects.exists()
 
 
@@ -316,3 +318,17 @@ def test_an_edit_sent_after_signing_out_is_handed_back(client, member, topic):
     post.refresh_from_db()
     assert post.body == "Opening words"
     assert client.get(f"/forums/p/{post.pk}/edit/").status_code == 302  # reading: sign in first
+
+
+def test_formatting_help_shows_plain_examples_that_the_preview_turns_bold(client, member, topic):
+    client.force_login(member)
+    form = client.get(f"/forums/t/{topic.pk}/reply/").content.decode()
+    assert "Markdown" not in form, "a word most readers do not know"
+    help_text = html_module.unescape(form)
+    assert "put two stars on each side: **like this**" in help_text
+    assert "Press Preview to see how your post will look." in help_text
+    # The example, sent to Preview (a plain form button, no JavaScript), shows as the help says.
+    preview = client.post(
+        f"/forums/t/{topic.pk}/reply/", form_data(body="Read **like this**", preview="1")
+    )
+    assert "<strong>like this</strong>" in preview.content.decode()

@@ -48,7 +48,8 @@ def test_index_queries_do_not_grow_with_categories(
     )
     with django_assert_max_num_queries(12):
         response = client.get("/forums/")
-    assert response.content.decode().count('class="card"') == count
+    # Categories without conversations are listed together, one link each.
+    assert response.content.decode().count('href="/forums/category-') == count
 
 
 @pytest.mark.parametrize("count", [1, 100])
@@ -75,7 +76,7 @@ def test_topic_page_queries_do_not_grow_with_posts(
 
 def test_the_index_never_shows_an_old_count_or_name(client, open_category, member):
     """The category list is kept as rendered; whatever it shows changing must show at once."""
-    assert "0 topics · 0 posts" in client.get("/forums/").text
+    assert "No conversations yet" in client.get("/forums/").text
     services.topic_create(category=open_category, title="First", body="Hello", acting_user=member)
     assert "1 topic · 1 post" in client.get("/forums/").text
     ForumCategory.objects.filter(pk=open_category.pk).update(name="Renamed talk")

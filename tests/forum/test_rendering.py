@@ -249,3 +249,43 @@ def test_link_count_ignores_text_that_only_looks_like_links():
     assert link_count("    [indented](https://x.example)") == 0
     assert link_count("[a](https://x.example)\n\n> [b](https://y.example)\n\n- [c](/z)") == 3
     assert link_count("[![pic](https://i.example)](https://l.example)") == 1
+
+
+# --- structural bounds (bench/markdown_worst.py measures the time at these bounds) ----------------
+
+
+def test_a_one_megabyte_table_is_never_parsed_as_markdown():
+    from mscos.forum.rendering import structure_within_bounds
+
+    table = "| a | b |\n|---|---|\n" + "| x | y |\n" * 100_000
+    assert not structure_within_bounds(table)
+    html = render_markdown(table)
+    assert "<table>" not in html and "<td>" not in html
+    assert html.startswith("<p>| a | b |")  # shown as plain text, cut at twice the bound
+    assert len(html) < 3 * 20_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 600,  # brackets
+        "*_" * 1_100,  # emphasis marks
+        "|a|b|\n|-|-|\n" + "|x|y|\n" * 600,  # table cells
+        "a\n" * 1_600,  # lines
+        "`a`" * 600,  # code spans
+    ],
+)
+def test_each_kind_of_structure_has_a_bound(text):
+    from mscos.forum.rendering import structure_within_bounds
+
+    assert len(text) <= 20_000
+    assert not structure_within_bounds(text)
+
+
+def test_an_ordinary_long_post_is_within_the_bounds():
+    from mscos.forum.rendering import structure_within_bounds
+
+    paragraph = "Some **bold** words, a [link](https://example.org) and `code`.\n\n"
+    assert structure_within_bounds(paragraph * 250)
+    table = "| name | role |\n|---|---|\n" + "| Ana | support worker |\n" * 200
+    assert structure_within_bounds(table) and "<table>" in render_markdown(table)

@@ -7,6 +7,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from mscos.accounts import roles
+
 HOST = {"HTTP_HOST": "127.0.0.1"}
 EXIT_LABEL = {
     "en-gb": "Exit this page",
@@ -59,10 +61,11 @@ def test_exit_control_helpline_and_staying_safe_page_in_every_language(client, d
 
 @pytest.mark.parametrize("language", ["ro", "sq", "ar"])
 def test_untranslated_page_falls_back_to_english_with_a_notice(client, demo_site, language):
-    response = client.get(f"/{language}/core-outcomes/")
+    # Get involved is not translated in the demo (the core outcomes are).
+    response = client.get(f"/{language}/get-involved/")
     assert response.status_code == 200
     content = response.content.decode()
-    assert "<h1>Core outcomes</h1>" in content
+    assert "<h1>Get involved</h1>" in content
     assert 'class="language-notice"' in content
     assert 'class="main" lang="en-gb" dir="ltr"' in content, "English words are marked English"
     assert f'lang="{language}"' in html_tag(content), "the interface stays in the chosen language"
@@ -83,7 +86,7 @@ def test_neither_accept_language_nor_a_language_cookie_chooses_the_language(clie
 
 def test_reading_in_another_language_sets_no_cookie(demo_site):
     client = Client(**HOST)
-    for path in ["/ro/", "/ar/core-outcomes/", "/sq/forums/", "/ar/staying-safe-online/"]:
+    for path in ["/ro/", "/ar/get-involved/", "/sq/forums/", "/ar/staying-safe-online/"]:
         response = client.get(path)
         assert response.status_code == 200, path
         assert response.cookies == {}, f"{path} set {list(response.cookies)}"
@@ -106,7 +109,8 @@ def test_switcher_links_to_the_same_page_in_each_language(client, demo_site):
 def test_forms_and_links_keep_the_language(client, demo_site):
     content = client.get("/ro/forums/").content.decode()
     assert 'href="/ro/account/login/"' in content
-    assert 'href="/ro/core-outcomes/"' in content, "menu items stay in Romanian"
+    assert 'href="/ro/rezultate-principale/"' in content, "menu items lead to the translation"
+    assert 'href="/ro/get-involved/"' in content, "and stay in Romanian where there is none"
 
 
 def test_unknown_language_prefix_is_not_found(client, demo_site):
@@ -119,7 +123,7 @@ def test_staff_pages_need_two_factor_under_every_language_prefix(demo_site, djan
     from django.contrib.auth.models import Group
 
     staff = django_user_model.objects.create_user(username="modnomfa", password="x" * 20)
-    staff.groups.add(Group.objects.get(name="Forum moderators"))
+    staff.groups.add(Group.objects.get(name=roles.MODERATOR))
     client = Client(**HOST)
     client.force_login(staff)
     for prefix in PREFIX.values():

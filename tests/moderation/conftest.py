@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from mscos.accounts import roles
 from mscos.accounts.models import User
 from mscos.forum import services
 from mscos.forum.models import ForumCategory, Post
@@ -36,7 +40,7 @@ def second_moderator(db) -> User:
     user = User.objects.create_user(
         username="mod2", password="a-long-pass-phrase", display_name="Moderator Two"
     )
-    return with_two_factor(with_role(user, "Forum moderators"))
+    return with_two_factor(with_role(user, roles.MODERATOR))
 
 
 @pytest.fixture
@@ -44,4 +48,25 @@ def safeguarding_lead(db) -> User:
     user = User.objects.create_user(
         username="lead", password="a-long-pass-phrase", display_name="Lead Lou"
     )
-    return with_two_factor(with_role(user, "Safeguarding leads"))
+    return with_two_factor(with_role(user, roles.SAFEGUARDING))
+
+
+def established_member(username: str, category: ForumCategory) -> User:
+    """A member with standing: an account weeks old with approved posts (docs/moderation.md)."""
+    user = User.objects.create_user(
+        username=username, password="a-long-pass-phrase", display_name=username.title()
+    )
+    User.objects.filter(pk=user.pk).update(date_joined=timezone.now() - datetime.timedelta(days=30))
+    for number in range(2):
+        services.topic_create(
+            category=category,
+            title=f"Hello from {username} {number}",
+            body=f"A few words from {username}, number {number}.",
+            acting_user=user,
+        )
+    user.refresh_from_db()
+    return user
+
+
+def established_members(count: int, category: ForumCategory) -> list[User]:
+    return [established_member(f"steady{number}", category) for number in range(count)]

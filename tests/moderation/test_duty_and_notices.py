@@ -3,6 +3,7 @@ notices moderators get: urgent items by email and on the site, and a daily diges
 through a real SMTP server on the loopback address."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -15,7 +16,7 @@ from mscos.moderation import notifications
 from mscos.moderation.models import AuditEntry, AutomaticAction, ModeratorSettings, Notice
 from tests.forum.conftest import form_data
 from tests.mail_server import smtp_server  # noqa: F401 (a fixture)
-from tests.moderation.conftest import client_for, waiting_post
+from tests.moderation.conftest import client_for, established_members, waiting_post
 
 ALL_DAY = {
     "duty_days": list(range(7)),
@@ -45,7 +46,7 @@ def test_hours_include_overnight_shifts(moderator):
         duty_start=datetime.time(20, 0),
         duty_end=datetime.time(2, 0),
     )
-    friday = datetime.datetime(2026, 11, 27, 21, 30)
+    friday = datetime.datetime(2026, 11, 27, 21, 30, tzinfo=ZoneInfo("Europe/London"))
     assert evenings.on_duty_at(friday)
     assert evenings.on_duty_at(friday + datetime.timedelta(hours=4))  # Saturday 01:30
     assert not evenings.on_duty_at(friday + datetime.timedelta(hours=5))  # Saturday 02:30
@@ -54,6 +55,7 @@ def test_hours_include_overnight_shifts(moderator):
 
 
 def test_moderators_set_their_hours_and_bad_input_comes_back(moderator):
+    _verified(moderator, "mo@example.org")  # hours need an address to be told at
     client = client_for(moderator)
     bad = client.post("/moderation/settings/", {"duty_days": ["0"], "duty_start": "09:00"})
     assert "choose at least one day and both times" in bad.content.decode()
@@ -73,21 +75,16 @@ def test_moderators_set_their_hours_and_bad_input_comes_back(moderator):
     assert saved.duty_days == [0, 1] and saved.duty_end == datetime.time(17) and saved.on_call
 
 
-def _reporters(count: int) -> list[User]:
-    return [
-        User.objects.create_user(username=f"reporter{n}", password="pw-long-enough-1")
-        for n in range(count)
-    ]
-
-
 def _report(post: Post, reporter: User, reason: str = "harmful") -> None:
     client_for(reporter).post(f"/forums/p/{post.pk}/report/", {"reason": reason})
 
 
 @override_settings(MODERATION_REPORTS_TO_HIDE=10, MODERATION_OUT_OF_HOURS_REPORTS_TO_HIDE=3)
-def test_out_of_hours_three_reports_hide_a_post_and_one_click_undoes_it(topic, moderator):
+def test_out_of_hours_three_reports_hide_a_post_and_one_click_undoes_it(
+    open_category, topic, moderator
+):
     post = Post.objects.get(topic=topic, position=1)
-    for reporter in _reporters(3):
+    for reporter in established_members(3, open_category):
         _report(post, reporter)
     assert Post.objects.get(pk=post.pk).status == Status.PENDING
     action = AutomaticAction.objects.get(kind="post_hidden", post=post)
@@ -101,10 +98,10 @@ def test_out_of_hours_three_reports_hide_a_post_and_one_click_undoes_it(topic, m
 
 
 @override_settings(MODERATION_REPORTS_TO_HIDE=10, MODERATION_OUT_OF_HOURS_REPORTS_TO_HIDE=3)
-def test_in_hours_the_moderators_decide_instead(topic, moderator):
+def test_in_hours_the_moderators_decide_instead(open_category, topic, moderator):
     _on_duty(moderator)
     post = Post.objects.get(topic=topic, position=1)
-    for reporter in _reporters(3):
+    for reporter in established_members(3, open_category):
         _report(post, reporter)
     assert Post.objects.get(pk=post.pk).status == Status.APPROVED
     assert not AutomaticAction.objects.exists()
@@ -122,11 +119,12 @@ def test_out_of_hours_a_member_with_five_reports_is_paused_until_reviewed(
     for n in range(2):
         reply, _ = forum_services.post_create(topic=topic, body=f"Reply {n}", acting_user=member)
         posts.append(reply)
-    reporters = _reporters(2)
-    for post in posts:
-        for reporter in reporters:
-            _report(post, reporter)
-    # Six reports across three posts: paused after the fifth.
+    # Five different members with standing, each reporting one of the three posts: paused after
+    # the fifth (a pause counts reporters, never report rows).
+    for number, reporter in enumerate(established_members(5, open_category)):
+        member.refresh_from_db()
+        assert member.posting_paused == ""
+        _report(posts[number % 3], reporter)
     member.refresh_from_db()
     assert member.posting_paused == "awaiting_review"
     writer = client_for(member)
@@ -155,7 +153,7 @@ def test_reports_on_anonymous_posts_never_pause_their_writer(open_category, memb
     with override_settings(
         MODERATION_OUT_OF_HOURS_REPORTS_TO_HIDE=50, MODERATION_OUT_OF_HOURS_REPORTS_TO_PAUSE=1
     ):
-        _report(post, _reporters(1)[0])
+        _report(post, established_members(1, open_category)[0])
     member.refresh_from_db()
     assert member.posting_paused == ""
 

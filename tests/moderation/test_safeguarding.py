@@ -1,6 +1,7 @@
 """A post saying someone is in danger is held, marked urgent, and its writer sees help at once."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from mscos.forum import services
@@ -71,7 +72,12 @@ def test_urgent_posts_are_never_published_without_a_moderator(member, open_categ
     )
     assert post.status == Status.PENDING and post.is_urgent
     assert open_category.topics.filter(status=Status.APPROVED).count() == 0
-    services.post_approve(post=post, acting_user=moderator)
+    # Not even a moderator's one click on the topic page publishes it: only the confirmation.
+    with pytest.raises(ValidationError):
+        services.post_approve(post=post, acting_user=moderator)
+    post.refresh_from_db()
+    assert post.status == Status.PENDING
+    services.post_approve(post=post, acting_user=moderator, confirmed_urgent=True)
     post.refresh_from_db()
     assert post.status == Status.APPROVED
 

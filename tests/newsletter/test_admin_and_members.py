@@ -67,7 +67,9 @@ def test_editor_sends_a_test_then_everyone_once_after_confirming(
 
 def test_members_cannot_send(client, member, week_22):
     client.force_login(member)
-    assert client.get(f"/admin/updates/{week_22.pk}/send/").status_code in {302, 403}
+    response = client.get(f"/admin/updates/{week_22.pk}/send/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/account/login/?next=/admin/updates/{week_22.pk}/send/"
 
 
 def test_editors_export_subscribers_as_csv(client, editor, consent):

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from mscos.accounts import roles
 from mscos.accounts.models import User
 from mscos.outcomes.models import OutcomePage
 from tests.conftest import with_role, with_two_factor
@@ -18,7 +19,7 @@ def approver(db) -> User:
     user = User.objects.create_user(
         username="appr", password="a-long-pass-phrase", display_name="Approver Ann", is_staff=True
     )
-    return with_two_factor(with_role(user, "Approvers"))
+    return with_two_factor(with_role(user, roles.APPROVER))
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from tests.outcomes.conftest import signed_in
 pytestmark = pytest.mark.django_db
 
 DEMO_PAGES = {
-    "/": "With the Victim Navigator programme and recommendations from the RAB.",
+    "/": "recommendations from the Research Advisory Board, people with lived experience",
     "/core-outcomes/": "The seven core outcomes",
     "/core-outcomes/long-list/": "The long-list of outcomes",
     "/core-outcomes/working-with-the-outcomes-as-a-set/": "The seven together",
@@ -56,7 +56,8 @@ def test_the_short_addresses_of_the_issue_lead_to_the_pages(client, demo_site):
 def test_outcome_page_shows_banner_descriptor_blocks_and_forum_topics(client, safety_page):
     html = client.get(safety_page.url).content.decode()
     assert "Core outcome 2 of 7" in html
-    assert "Also known as: Safety from any trafficker or other abusers" in html
+    assert "Other names for this outcome: Safety from any trafficker or other abusers" in html
+    assert "Also known as" not in html
     assert '<p class="badge badge--focus">' in html
     assert re.search(r'class="button forum-button" href="/forums/safety-from-any-trafficker', html)
     # Featured RAB quote, perspectives (one unnamed, with the lived-experience mark).

@@ -61,7 +61,7 @@ def test_message_is_delivered_to_the_expert_over_smtp(client, expert, smtp_serve
         ({"email": "not-an-address"}, "Enter a valid email address."),
         ({"message": "hi"}, "Please write a little more"),
         ({"started": ""}, "This form is out of date"),
-        ({"started": "just now"}, "That was very quick"),
+        ({"started": "just now"}, "Sorry, we could not send your message yet."),
         ({"website": "http://spam.example"}, "could not be sent"),
     ],
 )
@@ -138,3 +138,31 @@ def test_the_message_leaves_the_task_queue_a_day_after_it_is_sent(
     assert prune.task.call() >= 1
     assert not DBTaskResult.objects.filter(pk=queued.pk).exists()
     assert not DBTaskResult.objects.filter(args_kwargs__icontains="Pat Practitioner").exists()
+
+
+def test_a_replayed_start_time_sends_one_message_and_hands_the_text_back(
+    client, expert, smtp_server, monkeypatch
+):
+    import re
+    import time
+    from types import SimpleNamespace
+
+    from mscos.safety import bot_check
+
+    waited_out = started_long_ago()
+    assert client.post(contact_url(expert), message_form(started=waited_out)).status_code == 302
+    replay = client.post(
+        contact_url(expert), message_form(started=waited_out, message="A second message, replayed.")
+    )
+    assert replay.status_code == 400
+    assert "This form is out of date" in replay.text
+    assert "A second message, replayed." in replay.text
+    assert len(smtp_server.wait_for(1)) == 1
+    # Sent again as it came back (with its new start time), a person's message goes through.
+    fresh = re.search(r'name="started" value="([^"]+)"', replay.text).group(1)
+    later = time.time() + 10
+    monkeypatch.setattr(bot_check, "time", SimpleNamespace(time=lambda: later))
+    resent = client.post(
+        contact_url(expert), message_form(started=fresh, message="A second message, replayed.")
+    )
+    assert resent.status_code == 302

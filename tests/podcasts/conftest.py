@@ -8,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
+from mscos.demo.mp3 import tone_mp3
 from mscos.podcasts.models import EpisodePage, PodcastIndexPage
 
 
@@ -34,16 +35,24 @@ def podcast(demo_site, settings, tmp_path) -> PodcastIndexPage:
         demo_podcast.delete()
     home = demo_site.root_page
     podcast = PodcastIndexPage(
-        title="MSCOS podcast", slug="podcast", intro="Conversations.", owner_email="p@example.org"
+        title="Podcast",
+        feed_title="MSCOS podcast",
+        slug="podcast",
+        intro="Conversations.",
+        owner_email="p@example.org",
+        owner_name="The MSCOS team",
     )
     home.add_child(instance=podcast)
     podcast.save_revision().publish()
     return podcast
 
 
-def make_episode(podcast, number: int, seconds: float, **fields) -> EpisodePage:
+def make_episode(
+    podcast, number: int, seconds: float, audio_format: str = "mp3", **fields
+) -> EpisodePage:
     audio = Document(title=f"Episode {number} audio")
-    audio.file.save(f"episode-{number}.wav", ContentFile(tone_wav(seconds)), save=False)
+    content = tone_mp3(seconds) if audio_format == "mp3" else tone_wav(seconds)
+    audio.file.save(f"episode-{number}.{audio_format}", ContentFile(content), save=False)
     audio.save()
     episode = EpisodePage(
         title=fields.pop("title", f"Episode about housing {number}"),

@@ -25,6 +25,7 @@ from mscos.safety.addresses import (
     client_address,
     network_of,
 )
+from tests.settings.declared import declared_default
 
 REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
 DAY = datetime.date(2026, 3, 14)
@@ -146,8 +147,8 @@ def test_x_forwarded_for_is_ignored_without_trusted_proxies(rf, settings):
     assert address_hash(request, day=DAY) != address_hash("203.0.113.66", day=DAY)
 
 
-def test_x_forwarded_for_is_ignored_when_the_setting_is_absent(rf, settings):
-    del settings.TRUSTED_PROXY_COUNT
+def test_x_forwarded_for_is_ignored_when_the_setting_is_not_set(rf, settings):
+    settings.TRUSTED_PROXY_COUNT = declared_default("TRUSTED_PROXY_COUNT")
     request = rf.get("/", REMOTE_ADDR=IPV4, HTTP_X_FORWARDED_FOR="203.0.113.66")
     assert client_address(request) == IPV4
 

@@ -18,6 +18,10 @@ from mscos.safety.logging import REDACTED, RedactPrivateDataFilter, redact_addre
         "mapped ::ffff:198.51.100.7 failed",
         "loopback ::1 failed",
         "scoped fe80::1%eth0 failed",
+        # gunicorn's own wording, and an address with its port
+        "Invalid request from ip=203.0.113.9: Invalid HTTP request line failed",
+        "connection 203.0.113.9:54321 failed",
+        "bracketed [2001:db8::1]:443 failed",
     ],
 )
 def test_addresses_are_removed(text):

@@ -23,7 +23,7 @@ def test_sitemap_lists_live_pages_only(client, demo_site):
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_private_areas(client, db):
     text = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in text
     for path in ["/admin/", "/account/", "/moderation/", "/search/"]:
         assert f"Disallow: {path}" in text
 

@@ -2,9 +2,11 @@
 
 import datetime
 import io
+import re
 
 import feedparser
 import pytest
+from django.conf import settings
 from pypdf import PdfReader
 
 from mscos.updates.models import UpdateIndexPage, UpdatePage
@@ -44,10 +46,11 @@ def test_the_update_page_shows_every_part(client, week_22):
         "Join the safety forum",  # forum call to action
         "Research Advisory Board",  # contributor flag
         "co-directors of the Community of Practice",  # editors' credit
-        "Full version (PDF)",
         "/newsletter/subscribe/",
     ]:
         assert expected in html, expected
+    # The PDF link says what it is and how big (made on first view to measure it).
+    assert re.search(r"Full version \(PDF file, [\d.]+\xa0KB\)", html), "PDF link with its size"
 
 
 def test_reading_pages_set_no_cookie(client, week_22):
@@ -64,22 +67,26 @@ def test_reading_pages_set_no_cookie(client, week_22):
 
 
 def test_archive_is_grouped_by_year_and_filters_by_outcome(client, week_22, outcome_page):
-    index = UpdateIndexPage.objects.get()
+    index = UpdateIndexPage.objects.get(locale__language_code="en-gb")
     other_outcome = (
         week_22.focus_outcomes.model.objects.exclude(pk=outcome_page.pk).filter(kind="core").first()
     )
-    add_update(index, label="Update 24", date=datetime.date(2024, 3, 5), outcomes=[other_outcome])
+    # The demo's updates are dated from the day it is loaded; this one is a year or more older.
+    older = week_22.date - datetime.timedelta(days=400)
+    add_update(index, label="Update 24", date=older, outcomes=[other_outcome])
     html = client.get(index.url).content.decode()
-    assert html.index("Update 24") < html.index("Week 22")
-    assert '<h2 id="year-2024">2024</h2>' in html and '<h2 id="year-2023">2023</h2>' in html
+    assert html.index("Week 22") < html.index("Update 24")
+    for year in (week_22.date.year, older.year):
+        assert f'<h2 id="year-{year}">{year}</h2>' in html
     filtered = client.get(index.url, {"outcome": outcome_page.slug}).content.decode()
     assert "Week 22" in filtered and "Update 24" not in filtered
     assert "Rachel Witkin" in filtered  # contributors on the card
 
 
 def test_latest_redirects_to_the_newest_update(client, week_22):
-    index = UpdateIndexPage.objects.get()
-    newer = add_update(index, label="Update 23", date=datetime.date(2023, 12, 12), theme="Housing")
+    index = UpdateIndexPage.objects.get(locale__language_code="en-gb")
+    newer_date = week_22.date + datetime.timedelta(days=1)
+    newer = add_update(index, label="Update 23", date=newer_date, theme="Housing")
     response = client.get("/updates/latest/")
     assert response.status_code == 302
     assert response["Location"] == newer.url
@@ -89,15 +96,16 @@ def test_latest_redirects_to_the_newest_update(client, week_22):
 
 @pytest.mark.parametrize("path", ["/updates/feed/", "/updates/feed/atom/"])
 def test_feeds_parse_and_every_item_has_a_link_date_and_id(client, week_22, path):
-    index = UpdateIndexPage.objects.get()
-    add_update(index, label="Update 23", date=datetime.date(2023, 12, 12), theme="Housing")
+    index = UpdateIndexPage.objects.get(locale__language_code="en-gb")
+    add_update(index, label="Update 23", date=week_22.date, theme="Housing")
     response = client.get(path)
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
-    assert len(feed.entries) == 2
+    # Each update once (the demo's seven and this one), not once per translation.
+    assert len(feed.entries) == UpdatePage.objects.filter(locale=index.locale).count() == 8
     for entry in feed.entries:
-        assert entry.link.startswith("http://testserver/")
+        assert entry.link.startswith(settings.SITE_URL + "/")
         assert entry.get("published_parsed") or entry.get("updated_parsed")
         assert entry.id
     assert {entry.title for entry in feed.entries} >= {

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
@@ -66,6 +67,15 @@ def safety_bar(context):
     }
 
 
+@register.simple_tag(takes_context=True)
+def staying_safe_url(context) -> str:
+    """The Staying safe online page in the reader's language, or "" when there is none live."""
+    safety = SafetySettings.for_request(context["request"])
+    if not safety.staying_safe_page_id:
+        return ""
+    return _localised_page_url(safety.staying_safe_page)
+
+
 def _localised_page_url(page: Page | None) -> str:
     """The page's translation into the reader's language if it is live, else the page itself
     under the reader's language prefix (served in English with a notice)."""
@@ -83,8 +93,12 @@ def _translations_by_language(page: Page) -> dict[str, str]:
     urls = {}
     for translation_page in page.get_translations(inclusive=True).live().select_related("locale"):
         is_alias_of_other_language = translation_page.alias_of_id is not None
-        if not is_alias_of_other_language and translation_page.url:
-            urls[translation_page.locale.language_code] = translation_page.url
+        url = translation_page.get_url(request=None)
+        if not is_alias_of_other_language and url:
+            # Wagtail builds the address under the language being read (/ar/ for the English
+            # home page when reading Arabic); each copy belongs under its own language's prefix.
+            code = translation_page.locale.language_code
+            urls[code] = path_in_language(url, code)
     return urls
 
 
@@ -164,3 +178,35 @@ def in_reader_language(path: str) -> str:
     """An address on this site that an editor typed ("/forums/safety/"), under the prefix of the
     language being read, so following it does not drop the reader back into English."""
     return localise_site_path(path or "")
+
+
+# A page with at least this many section headings opens with a list of them (issue 18: pages
+# over 6,000 px long on a phone had no way to see what they hold).
+CONTENTS_MIN_HEADINGS = 3
+
+
+@register.filter
+def section_anchor(heading: str) -> str:
+    """The id of a section heading: its words as a slug, in any script ('سلامة-الجهاز')."""
+    return "section-" + (slugify(str(heading), allow_unicode=True) or "untitled")
+
+
+# Blocks that show a section under their own heading only when they have something to list.
+LIST_BLOCKS = {"practice_examples": "examples", "recommendations": "items", "resources": "items"}
+
+
+@register.inclusion_tag("includes/contents_list.html")
+def contents_list(body, *extra, page=None):
+    """The page's sections as links: `extra` (anchor, text) pairs the template adds, the heading
+    blocks of its StreamField body, and the list blocks that will show something on `page`.
+    Nothing when there are only a few."""
+    entries = [(anchor, text) for anchor, text in zip(extra[::2], extra[1::2], strict=False)]
+    for block in body or []:
+        if block.block_type == "heading" and str(block.value).strip():
+            entries.append((section_anchor(block.value), str(block.value)))
+        elif block.block_type in LIST_BLOCKS and page is not None and block.value["heading"]:
+            listed = block.block.get_context(block.value, {"page": page})
+            if listed.get(LIST_BLOCKS[block.block_type]):
+                heading = block.value["heading"]
+                entries.append((section_anchor(heading), heading))
+    return {"entries": entries if len(entries) >= CONTENTS_MIN_HEADINGS else []}

@@ -8,6 +8,7 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from mscos.core.formats import weekday_date, weekday_datetime
 from mscos.events.models import UK_TIME_ZONE, EventPage
 
 register = template.Library()
@@ -17,12 +18,12 @@ UK = zoneinfo.ZoneInfo(UK_TIME_ZONE)
 def _span(event: EventPage, zone: zoneinfo.ZoneInfo) -> str:
     start = event.start.astimezone(zone)
     end = event.end.astimezone(zone)
-    day = formats.date_format(start, "l j F Y")
+    day = weekday_date(start)
     start_time = formats.time_format(start, "H:i")
     if start.date() == end.date():
         end_text = formats.time_format(end, "H:i")
     else:
-        end_text = formats.date_format(end, "l j F Y, H:i")
+        end_text = weekday_datetime(end)
     return f"{day}, {start_time}\N{EN DASH}{end_text}"
 
 
@@ -45,16 +46,33 @@ def event_when_text(event: EventPage) -> str:
     return text
 
 
+def _span_html(event: EventPage, zone: zoneinfo.ZoneInfo):
+    """The span as two isolated <time> elements, so right-to-left text cannot swap their parts."""
+    start = event.start.astimezone(zone)
+    end = event.end.astimezone(zone)
+    same_day = start.date() == end.date()
+    return format_html(
+        '<time class="event-when__start" datetime="{}">{}, {}</time>\N{EN DASH}'
+        '<time class="event-when__end" datetime="{}">{}</time>',
+        start.isoformat(),
+        weekday_date(start),
+        formats.time_format(start, "H:i"),
+        end.isoformat(),
+        formats.time_format(end, "H:i") if same_day else weekday_datetime(end),
+    )
+
+
 @register.simple_tag
 def event_when(event: EventPage):
     """HTML: UK time in <time> elements the reader's browser may add its own zone to."""
     html = format_html(
-        '<span class="event-when" data-start="{}" data-end="{}">'
-        '<time datetime="{}">{}</time> <span class="event-when__zone">{}</span></span>',
+        # dir="auto": the words are the interface's (Arabic day names), also on a page whose
+        # content is shown in English, so their own direction orders the start and the end.
+        '<span class="event-when" dir="auto" data-start="{}" data-end="{}">'
+        '{} <bdi class="event-when__zone">{}</bdi></span>',
         event.start.isoformat(),
         event.end.isoformat(),
-        event.start.isoformat(),
-        _span(event, UK),
+        _span_html(event, UK),
         _("UK time (%(zone)s)") % {"zone": _zone_label(event, UK)},
     )
     if event.zone.key != UK_TIME_ZONE:

@@ -5,8 +5,10 @@ import re
 
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from mscos.core.translated_pages import original
 from mscos.forum import selectors
 
 register = template.Library()
@@ -37,7 +39,7 @@ def post_snippet(post) -> str:
 @register.inclusion_tag("forum/includes/latest_topics.html")
 def latest_topics(page):
     """The newest conversations in the category of an outcome page."""
-    category = selectors.category_for_page(page.pk)
+    category = selectors.category_for_page(original(page).pk)  # a translation: its original's
     topics = selectors.latest_topics_for_category(category) if category else []
     return {"category": category, "topics": topics}
 
@@ -45,8 +47,10 @@ def latest_topics(page):
 @register.inclusion_tag("forum/includes/forum_button.html")
 def forum_button(page=None):
     """Links to the category of the page's outcome when there is one, else to all forums."""
-    category = selectors.category_for_page(page.pk) if page is not None else None
+    category = selectors.category_for_page(original(page).pk) if page is not None else None
     return {
         "url": category.get_absolute_url() if category else reverse("forum:index"),
         "category": category,
+        # Isolated, so an English name keeps its place in an Arabic sentence (and the reverse).
+        "category_name": format_html("<bdi>{}</bdi>", category.name) if category else "",
     }

@@ -1,21 +1,16 @@
 """Checks every moderation service shares."""
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from mscos.accounts.models import User
 from mscos.forum import permissions as forum_permissions
 from mscos.forum.models import Post
 from mscos.moderation.models import AutomaticAction, Report
 
 
-def setting(name: str, default):
-    return getattr(settings, name, default)
-
-
-def require_moderator(acting_user) -> None:
-    if acting_user is None or not forum_permissions.is_moderator(acting_user):
-        raise PermissionDenied
+def require_moderator(acting_user: User | AnonymousUser | None) -> None:
+    forum_permissions.check_moderator(acting_user)
 
 
 def resolve_reports(post: Post, outcome: str) -> None:

@@ -18,7 +18,7 @@ from mscos.moderation.views.common import _moderator_only
 
 ITEM_FORMS = {
     "reject": forms.RejectForm,
-    "approve": forms.ReasonForm,
+    "approve": forms.ApproveForm,
     "hide": forms.ReasonForm,
     "lock": forms.ReasonForm,
     "edit": forms.EditForm,
@@ -33,16 +33,26 @@ def _item_forms(post: Post, data=None, action: str = "") -> dict:
     suggestions = selectors.redaction_suggestions(post)
     bound = lambda name: data if action == name else None  # noqa: E731
     built = {name: form_class(bound(name), prefix=name) for name, form_class in ITEM_FORMS.items()}
-    built["edit"] = forms.EditForm(bound("edit"), prefix="edit", initial={"body": post.body})
-    built["redact"] = forms.RedactForm(bound("redact"), prefix="redact", suggestions=suggestions)
+    # Each way of publishing an urgent post asks, as its own tick, that it is safe.
+    urgent = post.is_urgent
+    built["approve"] = forms.ApproveForm(bound("approve"), prefix="approve", urgent=urgent)
+    built["edit"] = forms.EditForm(
+        bound("edit"), prefix="edit", initial={"body": post.body}, urgent=urgent
+    )
+    built["redact"] = forms.RedactForm(
+        bound("redact"), prefix="redact", suggestions=suggestions, urgent=urgent
+    )
     return built
 
 
 def _apply_item_action(request, post: Post, action: str, form) -> str:
     """Runs one action from the item page; returns the message to show."""
     data, user = form.cleaned_data, request.user
+    confirmed = bool(data.get("safe_to_publish"))
     if action == "approve":
-        services.queue_approve(post=post, acting_user=user, reason=data["reason"])
+        services.queue_approve(
+            post=post, acting_user=user, reason=data["reason"], confirmed_urgent=confirmed
+        )
         return _("Approved.")
     if action == "reject":
         services.queue_reject(
@@ -62,13 +72,22 @@ def _apply_item_action(request, post: Post, action: str, form) -> str:
         return _("The topic was moved.")
     if action == "edit":
         services.queue_edit_approve(
-            post=post, body=data["body"], acting_user=user, reason=data["reason"]
+            post=post,
+            body=data["body"],
+            acting_user=user,
+            reason=data["reason"],
+            confirmed_urgent=confirmed,
         )
         return _("Changed and approved.")
     if action == "redact":
         phrases, kinds = form.phrases_and_kinds()
         services.queue_redact_approve(
-            post=post, phrases=phrases, kinds=kinds, acting_user=user, reason=data["reason"]
+            post=post,
+            phrases=phrases,
+            kinds=kinds,
+            acting_user=user,
+            reason=data["reason"],
+            confirmed_urgent=confirmed,
         )
         return _("Details removed and the post approved. The writer has been told why.")
     member = _named_author(post)
@@ -98,7 +117,9 @@ def _named_author(post: Post) -> User:
 def item(request, post_id: int):
     """One post with everything a moderator may do to it, each usable without JavaScript."""
     _moderator_only(request)
-    post = get_object_or_404(Post.objects.select_related("topic__category", "author"), pk=post_id)
+    post = selectors.post_for_moderation(post_id)
+    if post is None:
+        raise Http404
     action = request.POST.get("action", "") if request.method == "POST" else ""
     built = _item_forms(post, request.POST if action else None, action)
     if action:
@@ -148,3 +169,36 @@ def reveal(request, post_id: int):
         post=post, acting_user=request.user, reason=form.cleaned_data["reason"]
     )
     return render(request, "moderation/revealed.html", {"post": post, "author": author})
+
+
+@never_cache
+@login_required
+def publish_urgent(request, post_id: int):
+    """The separate, deliberate step an urgent post needs before it is published: read it,
+    tick that it is safe, say why. The queue's Approve (and its `a` key) only lead here."""
+    _moderator_only(request)
+    post = selectors.post_for_moderation(post_id)
+    if post is None:
+        raise Http404
+    if not post.is_urgent:
+        return redirect("moderation:item", post_id=post.pk)
+    form = forms.PublishUrgentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.queue_approve(
+                post=post,
+                acting_user=request.user,
+                reason=form.cleaned_data["reason"],
+                confirmed_urgent=form.cleaned_data["safe_to_publish"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, wording.URGENT_PUBLISHED)
+            return redirect("moderation:queue")
+    return render(
+        request,
+        "moderation/publish_urgent.html",
+        {"post": post, "item": selectors.queue_item(post.pk), "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from mscos.forum import permissions as forum_permissions
+from mscos.forum.audit import AuditAction
 from mscos.moderation import forms, selectors, services
 from mscos.moderation.models import AuditEntry
 from mscos.moderation.views.common import _moderator_only
@@ -45,6 +46,6 @@ def audit_log(request):
 def audit_original(request, entry_id: int):
     """The words removed from a post, for safeguarding leads; each reading is logged."""
     _moderator_only(request)
-    entry = get_object_or_404(AuditEntry, pk=entry_id, action=AuditEntry.Action.POST_REDACTED)
+    entry = get_object_or_404(AuditEntry, pk=entry_id, action=AuditAction.POST_REDACTED)
     text = services.redacted_original_read(entry=entry, acting_user=request.user)
     return render(request, "moderation/original.html", {"entry": entry, "text": text})

@@ -9,8 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from mscos.accounts.models import User
-from mscos.moderation import services, wording
-from mscos.moderation.models import AutomaticAction
+from mscos.moderation import selectors, services, wording
 from mscos.moderation.views.common import _errors, _moderator_only
 
 
@@ -30,6 +29,13 @@ def member(request, user_id: int):
                     reason=request.POST.get("reason", "")[:300],
                 )
                 messages.success(request, wording.MEMBER_MAY_POST_AGAIN)
+            elif action == "lift_probation":
+                services.member_probation_lift(
+                    member=subject,
+                    acting_user=request.user,
+                    reason=request.POST.get("reason", "")[:300],
+                )
+                messages.success(request, wording.PROBATION_LIFTED)
             else:
                 raise Http404
         except ValidationError as error:
@@ -44,9 +50,9 @@ def member(request, user_id: int):
 @require_POST
 def automatic_undo(request, action_id: int):
     _moderator_only(request)
-    action = get_object_or_404(
-        AutomaticAction.objects.select_related("post", "member"), pk=action_id
-    )
+    action = selectors.automatic_action(action_id)
+    if action is None:
+        raise Http404
     try:
         services.automatic_action_undo(action=action, acting_user=request.user)
     except ValidationError as error:

@@ -7,8 +7,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from mscos.accounts.selectors import contact_address
 from mscos.forum import permissions as forum_permissions
-from mscos.moderation import forms, selectors, services, wording
+from mscos.moderation import check_in, forms, selectors, services, wording
 from mscos.moderation.views.common import _moderator_only
 from mscos.safety.addresses import address_hash
 
@@ -36,7 +37,19 @@ def moderator_settings(request):
         )
         messages.success(request, wording.SAVED)
         return redirect("moderation:settings")
-    return render(request, "moderation/settings.html", {"form": form, "section": "settings"})
+    told_now, rule = selectors.who_is_told_now()
+    return render(
+        request,
+        "moderation/settings.html",
+        {
+            "form": form,
+            "section": "settings",
+            "told_now": told_now,
+            "told_rule": rule,
+            "my_address": contact_address(request.user),
+            "alert_warnings": selectors.alert_warnings(),
+        },
+    )
 
 
 @login_required
@@ -58,6 +71,7 @@ def my_reports(request):
             "reports": selectors.reports_by(request.user),
             "outcomes": selectors.REPORT_OUTCOMES,
             "notices": selectors.notices_for(request.user),
+            "check_in_text": check_in.message_for(),
         },
     )
 

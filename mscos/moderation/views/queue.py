@@ -2,16 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from mscos.core.query_params import int_param, parse_int
+from mscos.forum import permissions as forum_permissions
+from mscos.forum import selectors as forum_selectors
 from mscos.forum.models import Post
 from mscos.moderation import forms, selectors, services, wording
+from mscos.moderation.models import Decision
 from mscos.moderation.views.common import _errors, _moderator_only
 
 
@@ -20,9 +24,13 @@ def _queue_context(request, items, bulk_form=None) -> dict:
     return {
         "items": items,
         "templates": list(selectors.rejection_templates()),
-        "categories": list(forms.ForumCategory.objects.all()),
+        "categories": list(forum_selectors.categories_in_order()),
         "automatic": list(selectors.open_automatic_actions()),
-        "notices": list(selectors.unread_notices(request.user)),
+        "notices": selectors.unread_notices(request.user),
+        "alert_warnings": selectors.alert_warnings(),
+        "undoable": selectors.undoable_decisions(request.user),
+        "undo_minutes": services.undo_minutes(),
+        "may_take_over": forum_permissions.can_reveal_anonymous_author(request.user),
         "shortcuts_on": mine.single_key_shortcuts,
         "bulk_form": bulk_form,
         # A refused bulk form comes back as it was sent: ticks, action, message, reason.
@@ -34,100 +42,79 @@ def _queue_context(request, items, bulk_form=None) -> dict:
     }
 
 
-def _item_decision(request, action: str, post: Post) -> None:
-    """One click on one item in the queue, with its optional message and reason."""
+ITEM_DONE = {
+    "approve": wording.APPROVED,
+    "reject": wording.REJECTED,
+    "hide": wording.HIDDEN,
+}
+
+
+def _item_decision(request, action: str, post: Post):
+    """One click on one item in the queue, with its optional message and reason. Approving an
+    urgent post is never one click: it leads to the confirmation step (returned as a redirect)."""
     reason = request.POST.get(f"reason-{post.pk}", "")[:300]
-    template = (
-        selectors.rejection_templates()
-        .filter(pk=_int(request.POST.get(f"template-{post.pk}")))
-        .first()
-    )
-    if action == "approve":
-        services.queue_approve(post=post, acting_user=request.user, reason=reason)
-        messages.success(request, wording.APPROVED)
-    elif action == "reject":
-        if template is None:
+    # No number (None) finds no template, as wanted.
+    template = selectors.rejection_template(int_param(request.POST, f"template-{post.pk}"))
+    if action == "approve" and post.is_urgent:
+        messages.warning(request, wording.URGENT_NEEDS_A_STEP)
+        return redirect("moderation:publish_urgent", post_id=post.pk)
+    if action in ITEM_DONE:
+        if action == "reject" and template is None:
             raise ValidationError(_("Please choose the message the writer will see."))
-        services.queue_reject(
-            post=post, message=template.message, acting_user=request.user, reason=reason
-        )
-        messages.success(request, wording.REJECTED)
-    elif action == "hide":
-        services.queue_hide(
+        services.queue_decide(
             post=post,
+            action=action,
             acting_user=request.user,
-            message=template.message if template else "",
             reason=reason,
+            message=template.message if template else "",
         )
-        messages.success(request, wording.HIDDEN)
+        messages.success(request, ITEM_DONE[action])
     elif action == "claim":
         services.claim_take(post=post, acting_user=request.user)
         messages.success(
             request,
             wording.CLAIMED % {"minutes": services.claims.claim_minutes()},
         )
+    elif action == "take_over":
+        services.claim_take_over(post=post, acting_user=request.user, reason=reason)
+        messages.success(request, wording.TAKEN_OVER)
     elif action == "release":
         services.claim_release(post=post, acting_user=request.user)
         messages.success(request, wording.RELEASED)
     else:
         raise Http404
-
-
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return None
 
 
 def _bulk_decision(request, form: forms.BulkDecisionForm) -> None:
     data = form.cleaned_data
-    action = data["bulk_action"]
-    done, skipped = 0, []
-    posts = Post.objects.select_related("topic__category", "author").filter(pk__in=data["posts"])
-    for post in posts:
-        try:
-            # Each post on its own: one claimed by someone else does not stop the rest.
-            with transaction.atomic():
-                if action == "approve":
-                    services.queue_approve(
-                        post=post, acting_user=request.user, reason=data["reason"]
-                    )
-                elif action == "reject":
-                    services.queue_reject(
-                        post=post,
-                        message=data["template"].message,
-                        acting_user=request.user,
-                        reason=data["reason"],
-                    )
-                elif action == "hide":
-                    services.queue_hide(
-                        post=post,
-                        acting_user=request.user,
-                        message=data["template"].message if data["template"] else "",
-                        reason=data["reason"],
-                    )
-                elif action == "lock":
-                    services.queue_lock_topic(
-                        post=post, acting_user=request.user, reason=data["reason"]
-                    )
-                elif action == "move":
-                    services.queue_move_topic(
-                        post=post,
-                        category=data["category"],
-                        acting_user=request.user,
-                        reason=data["reason"],
-                    )
-            done += 1
-        except ValidationError as error:
-            skipped.append(_errors(error))
-    if done:
+    outcome = services.queue_decide_many(
+        post_ids=data["posts"],
+        action=data["bulk_action"],
+        acting_user=request.user,
+        reason=data["reason"],
+        message=data["template"].message if data["template"] else "",
+        category=data["category"],
+    )
+    if outcome.done:
         messages.success(
             request,
-            ngettext("Done for %(count)s post.", "Done for %(count)s posts.", done)
-            % {"count": done},
+            ngettext("Done for %(count)s post.", "Done for %(count)s posts.", outcome.done)
+            % {"count": outcome.done},
         )
-    for message in skipped:
+    if outcome.urgent:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s urgent post was left as it was: someone may be in danger. Open it "
+                "and decide it on its own.",
+                "%(count)s urgent posts were left as they were: someone may be in danger. Open "
+                "each one and decide it on its own.",
+                outcome.urgent,
+            )
+            % {"count": outcome.urgent},
+        )
+    for message in outcome.refused:
         messages.error(request, message)
 
 
@@ -142,13 +129,16 @@ def queue(request):
         item_action = request.POST.get("item_action", "")
         if item_action:
             action, _sep, post_id = item_action.partition(":")
-            post = get_object_or_404(
-                Post.objects.select_related("topic__category", "author"), pk=_int(post_id)
-            )
+            post = selectors.post_for_moderation(parse_int(post_id))
+            if post is None:
+                raise Http404
             try:
-                _item_decision(request, action, post)
+                step = _item_decision(request, action, post)
             except ValidationError as error:
                 messages.error(request, _errors(error))
+            else:
+                if step is not None:
+                    return step
             return redirect("moderation:queue")
         if "bulk" not in request.POST:
             messages.info(request, wording.NO_ACTION_CHOSEN)
@@ -161,3 +151,21 @@ def queue(request):
             request, " ".join(str(e) for errors in bulk_form.errors.values() for e in errors)
         )
     return render(request, "moderation/queue.html", _queue_context(request, items, bulk_form))
+
+
+@never_cache
+@login_required
+@require_POST
+def decision_undo(request, decision_id: int):
+    """Undo, offered on the queue for a few minutes after deciding."""
+    _moderator_only(request)
+    decision = get_object_or_404(Decision, pk=decision_id)
+    try:
+        services.decision_undo(decision=decision, acting_user=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    except PermissionDenied as error:
+        raise Http404 from error
+    else:
+        messages.success(request, wording.DECISION_UNDONE)
+    return redirect("moderation:queue")

@@ -1,9 +1,10 @@
 """Titles, descriptions and Open Graph tags for the page shell; everything same-origin."""
 
 from django import template
-from django.conf import settings
 from django.templatetags.static import static
 from django.utils.text import Truncator
+
+from mscos.core.site_address import absolute_url
 
 register = template.Library()
 
@@ -25,14 +26,14 @@ def page_meta(context):
     url = ""
     if page is not None and hasattr(page, "get_url"):
         title = getattr(page, "seo_title", "") or page.title
-        path = page.get_url(request) or ""
-        url = path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
+        path = page.get_url(request)
+        url = absolute_url(path) if path else ""
     elif request is not None:
-        url = settings.SITE_URL + request.path
+        url = absolute_url(request.path)
     return {
         "title": title,
         "description": _description(page) if page is not None else "",
         "url": url,
-        "image": settings.SITE_URL + static("img/og-image.png"),
+        "image": absolute_url(static("img/og-image.png")),
         "is_article": page is not None and getattr(page, "depth", 0) > 2,
     }

@@ -1,7 +1,7 @@
-// Exit this page: blank the page at once, then leave through /exit/ (which clears this site's
-// cookies and storage) with location.replace, so Back does not return here. Pressing Shift on its
-// own three times within 5 seconds does the same; Shift used with another key (capitals, Shift+Tab)
-// does not count, so typing cannot trigger it by accident.
+// Exit this page: forget drafts, blank the page at once, then leave through /exit/ (which clears
+// this site's cookies and storage) with location.replace, so Back does not return here. Pressing
+// Shift on its own three times within 5 seconds does the same; Shift used with another key
+// (capitals, Shift+Tab) does not count, so typing cannot trigger it by accident.
 (function () {
   "use strict";
   var links = Array.prototype.slice.call(document.querySelectorAll("[data-exit-this-page]"));
@@ -18,6 +18,11 @@
       return;
     }
     leaving = true;
+    // Drafts and anything else this site kept in the browser go now: Clear-Site-Data from /exit/
+    // does the same, but browsers honour it over HTTPS only.
+    ["sessionStorage", "localStorage"].forEach(function (name) {
+      try { window[name].clear(); } catch (error) { /* storage refused: nothing kept there */ }
+    });
     document.title = "";
     document.body.innerHTML = "";
     document.documentElement.style.background = "#fff";

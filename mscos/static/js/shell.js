@@ -28,3 +28,15 @@
     }
   });
 })();
+// Browsers that cannot style a closed <details> (no ::details-content) open the site menu on wide
+// screens, where the CSS hides its toggle; on phones it stays folded.
+(function () {
+  "use strict";
+  var menu = document.querySelector("[data-site-menu]");
+  if (!menu || !window.CSS || CSS.supports("selector(::details-content)")) {
+    return;
+  }
+  if (window.matchMedia("(min-width: 40.01rem)").matches) {
+    menu.open = true;
+  }
+})();

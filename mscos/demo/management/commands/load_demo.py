@@ -11,10 +11,12 @@ from wagtail.rich_text import RichText
 
 from mscos.accounts.models import User
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
+from mscos.core.site_address import site_host_and_port, site_record_sync
 from mscos.demo import (
     content,
     content_events,
     content_outcomes,
+    content_posters,
     content_translations,
     content_updates,
 )
@@ -110,15 +112,26 @@ class Command(BaseCommand):
         self.forum_categories(outcome_pages)
         self.forum_conversations()
         content_events.load(home=home, events=events, get_involved=get_involved)
+        content_posters.load(home=home)
         if home.featured_section_id is None and home.updates_section_id is None:
             home.featured_section = outcomes_index
             home.updates_section = updates
             home.save_revision().publish()
+        site_record_sync()  # the Site record at SITE_URL, as migrate leaves it
         site = Site.objects.get(is_default_site=True)
         self.settings(site, staying_safe)
         self.navigation(site, community, outcomes_index, updates, events, get_involved)
         content_outcomes.load(
             home=home, outcomes_index=outcomes_index, outcome_pages=outcome_pages, site=site
+        )
+        content_translations.translate_pages(
+            home=home,
+            outcomes_index=outcomes_index,
+            outcome_pages=[p for p in outcome_pages.values() if p.kind == OutcomePage.CORE],
+            set_page=outcomes_index.get_children()
+            .filter(slug="working-with-the-outcomes-as-a-set")
+            .first(),
+            update=self.latest_update,
         )
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
 
@@ -134,12 +147,14 @@ class Command(BaseCommand):
         home.body = stream(content.HOME_BODY)
         site = Site.objects.filter(is_default_site=True).first()
         for placeholder in placeholders:
-            placeholder.slug = f"{placeholder.slug}-placeholder"
-            placeholder.save(update_fields=["slug"])
+            # An update, not save(): save() queues search-index tasks for a page deleted below,
+            # and the worker of a fresh `make run` printed their failures.
+            Page.objects.filter(pk=placeholder.pk).update(slug=f"{placeholder.slug}-placeholder")
         root.add_child(instance=home)
         home.save_revision().publish()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+            hostname, port = site_host_and_port()
+            Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         else:
             site.root_page = home
             site.site_name = "MSCOS Community of Practice"
@@ -196,7 +211,7 @@ class Command(BaseCommand):
         return pages
 
     def update_page(self, updates: UpdateIndexPage, outcome_pages) -> None:
-        content_updates.load_updates(updates, outcome_pages)
+        self.latest_update = content_updates.load_updates(updates, outcome_pages)
 
     def forum_categories(self, outcome_pages) -> None:
         order = 0
@@ -244,7 +259,7 @@ class Command(BaseCommand):
                 category=category,
                 title=title,
                 body=text,
-                acting_user=members[author_index],
+                acting_user=members[author_index] if author_index is not None else None,
                 anonymous=anonymous,
             )
             self.publish(first)

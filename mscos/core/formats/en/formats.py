@@ -1,0 +1,8 @@
+# British English, as the site has always written it: 31 October 2023.
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y, H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+TIME_FORMAT = "H:i"
+WEEKDAY_DATE_FORMAT = "l j F Y"
+WEEKDAY_DATETIME_FORMAT = "l j F Y, H:i"

@@ -1,0 +1,165 @@
+"""Reads in a workspace. Lists never carry notes; only `person_notes` decrypts them."""
+
+import dataclasses
+import datetime
+
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from mscos.accounts.models import User
+from mscos.measurement import encryption, tokens
+from mscos.measurement.models import (
+    AccessLogEntry,
+    Consent,
+    Invitation,
+    Membership,
+    Organisation,
+    Person,
+    Programme,
+)
+
+
+def memberships_for_user(user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
+def people_for_member(membership: Membership) -> QuerySet[Person]:
+    """The people this member may see: the lead all of the organisation's, a caseworker theirs."""
+    people = Person.objects.filter(organisation_id=membership.organisation_id)
+    if membership.role == Membership.Role.CASEWORKER:
+        people = people.filter(caseworker_id=membership.user_id)
+    elif membership.role != Membership.Role.LEAD:
+        people = people.none()
+    return people.select_related("programme").order_by("case_code")
+
+
+def programmes_for(organisation: Organisation) -> QuerySet[Programme]:
+    return Programme.objects.filter(organisation=organisation).order_by("name")
+
+
+def members_for(organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("role", "user__display_name")
+    )
+
+
+def pending_invitations(organisation: Organisation) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        organisation=organisation, accepted_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("-created_at")
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The invitation behind a link while it can still be used."""
+    invitation_id = tokens.invitation_id_from_token(token)
+    if invitation_id is None:
+        return None
+    return (
+        Invitation.objects.select_related("organisation")
+        .filter(pk=invitation_id, accepted_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
+
+
+def person_consents(person: Person) -> dict[str, Consent]:
+    return {consent.use: consent for consent in Consent.objects.filter(person=person)}
+
+
+@dataclasses.dataclass(frozen=True)
+class ReadableNote:
+    author: str
+    created_at: datetime.datetime
+    text: str
+    readable: bool
+
+
+def person_notes(person: Person) -> list[ReadableNote]:
+    """The person's notes, decrypted; a note under a key no longer configured says so."""
+    notes = []
+    for note in person.notes.select_related("author").order_by("created_at", "pk"):
+        try:
+            text, readable = encryption.decrypt(note.ciphertext), True
+        except encryption.NoteUnreadable:
+            text, readable = "", False
+        notes.append(ReadableNote(str(note.author or ""), note.created_at, text, readable))
+    return notes
+
+
+@dataclasses.dataclass(frozen=True)
+class LogLine:
+    at: datetime.datetime
+    actor: str
+    action: str
+    case_code: str
+    erased: bool
+    detail: str
+
+
+def access_log(organisation: Organisation, *, limit: int = 500) -> list[LogLine]:
+    """The newest entries first; a person erased since shows as erased, with no case code."""
+    entries = list(AccessLogEntry.objects.filter(organisation_id=organisation.pk)[:limit])
+    person_ids = {entry.person_id for entry in entries if entry.person_id}
+    codes = dict(
+        Person.objects.filter(organisation=organisation, pk__in=person_ids).values_list(
+            "pk", "case_code"
+        )
+    )
+    return [
+        LogLine(
+            at=entry.at,
+            actor=entry.actor_name,
+            action=entry.get_action_display(),
+            case_code=codes.get(entry.person_id, "") if entry.person_id else "",
+            erased=bool(entry.person_id) and entry.person_id not in codes,
+            detail=entry.detail,
+        )
+        for entry in entries
+    ]
+
+
+def pooled_people(organisation: Organisation | None = None) -> QuerySet[Person]:
+    """People who agreed to pooled statistics and have not withdrawn."""
+    people = Person.objects.filter(
+        consents__use=Consent.Use.POOLED_STATISTICS, consents__withdrawn_at__isnull=True
+    )
+    if organisation is not None:
+        people = people.filter(organisation=organisation)
+    return people
+
+
+@dataclasses.dataclass(frozen=True)
+class ProgrammeCount:
+    programme: str
+    people: int
+
+
+def pooled_counts(organisation: Organisation) -> list[ProgrammeCount]:
+    """How many people each programme counts in pooled figures (those who agreed only)."""
+    rows = (
+        pooled_people(organisation)
+        .values("programme__name")
+        .annotate(people=Count("pk", distinct=True))
+        .order_by("programme__name")
+    )
+    return [ProgrammeCount(row["programme__name"] or "", row["people"]) for row in rows]
+
+
+def people_export_rows(membership: Membership) -> list[list[str]]:
+    """What an export carries: never notes, never who the caseworker is."""
+    return [
+        [
+            person.case_code,
+            person.programme.name if person.programme else "",
+            person.get_age_band_display() if person.age_band else "",
+            person.get_gender_display() if person.gender else "",
+            person.nationality,
+            person.start_date.isoformat() if person.start_date else "",
+        ]
+        for person in people_for_member(membership)
+    ]

@@ -1,0 +1,294 @@
+"""Writes in a workspace. Each checks who may, and each change writes one access-log entry."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mscos.accounts.models import User
+from mscos.accounts.selectors import contact_address
+from mscos.measurement import encryption, permissions, selectors
+from mscos.measurement.models import (
+    AccessLogEntry,
+    Consent,
+    Invitation,
+    Membership,
+    Note,
+    Organisation,
+    Person,
+    Programme,
+)
+from mscos.measurement.wording import CONSENT_TEXT_VERSION
+
+Action = AccessLogEntry.Action
+
+
+def access_log_record(
+    *,
+    organisation: Organisation,
+    acting_user: User | None,
+    action: str,
+    person: Person | None = None,
+    detail: str = "",
+) -> AccessLogEntry:
+    """One line in the organisation's access log (no address, no name, no note text)."""
+    return AccessLogEntry.objects.create(
+        organisation_id=organisation.pk,
+        actor_id=acting_user.pk if acting_user else None,
+        actor_name=str(acting_user) if acting_user else "",
+        action=action,
+        person_id=person.pk if person else None,
+        detail=detail[:200],
+    )
+
+
+def _membership(acting_user: User, organisation: Organisation) -> Membership:
+    membership = permissions.membership_for(acting_user, organisation)
+    if membership is None:
+        raise PermissionDenied
+    return membership
+
+
+def organisation_create(*, name: str, slug: str, lead: User, acting_user: User) -> Organisation:
+    """A new workspace with its first lead (from the admin or the demo)."""
+    with transaction.atomic():
+        organisation = Organisation.objects.create(name=name, slug=slug)
+        Membership.objects.create(user=lead, organisation=organisation, role=Membership.Role.LEAD)
+        access_log_record(
+            organisation=organisation, acting_user=acting_user, action=Action.MEMBER_JOIN
+        )
+    return organisation
+
+
+def programme_create(
+    *, organisation: Organisation, name: str, check_in_interval_days: int, acting_user: User
+) -> Programme:
+    permissions.check_manage_workspace(_membership(acting_user, organisation))
+    name = name.strip()
+    if organisation.programmes.filter(name__iexact=name).exists():
+        raise ValidationError({"name": _("There is already a programme with this name.")})
+    with transaction.atomic():
+        programme = Programme.objects.create(
+            organisation=organisation, name=name, check_in_interval_days=check_in_interval_days
+        )
+        access_log_record(
+            organisation=organisation,
+            acting_user=acting_user,
+            action=Action.PROGRAMME_CREATE,
+            detail=name,
+        )
+    return programme
+
+
+def person_create(
+    *,
+    organisation: Organisation,
+    case_code: str,
+    consents: set[str],
+    acting_user: User,
+    age_band: str = "",
+    gender: str = "",
+    nationality: str = "",
+    programme: Programme | None = None,
+    start_date: datetime.date | None = None,
+) -> Person:
+    """A new pseudonymous record; it cannot exist without consent to keep it."""
+    membership = _membership(acting_user, organisation)
+    permissions.check_add_person(membership)
+    case_code = case_code.strip()
+    if Consent.Use.RECORD_KEEPING not in consents:
+        raise ValidationError(
+            {"consent_record": _("A record can only be kept if the person agrees to it.")}
+        )
+    if programme is not None and programme.organisation_id != organisation.pk:
+        raise ValidationError({"programme": _("Choose one of your organisation's programmes.")})
+    if start_date is not None and start_date > timezone.localdate():
+        raise ValidationError({"start_date": _("The start date cannot be in the future.")})
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            person = Person.objects.create(
+                organisation=organisation,
+                case_code=case_code,
+                age_band=age_band,
+                gender=gender,
+                nationality=nationality.strip(),
+                programme=programme,
+                start_date=start_date,
+                caseworker=acting_user if membership.role == Membership.Role.CASEWORKER else None,
+            )
+            Consent.objects.bulk_create(
+                Consent(person=person, use=use, text_version=CONSENT_TEXT_VERSION, given_at=now)
+                for use in sorted(consents & set(Consent.Use.values))
+            )
+            access_log_record(
+                organisation=organisation,
+                acting_user=acting_user,
+                action=Action.PERSON_CREATE,
+                person=person,
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            {"case_code": _("Your organisation already has a person with this case code.")}
+        ) from error
+    return person
+
+
+def person_viewed(*, person: Person, acting_user: User) -> None:
+    """Writes the look at a record to the log (the view itself changes nothing)."""
+    permissions.get_person_for_member_or_404(
+        _membership(acting_user, person.organisation), person.pk
+    )
+    access_log_record(
+        organisation=person.organisation,
+        acting_user=acting_user,
+        action=Action.PERSON_VIEW,
+        person=person,
+    )
+
+
+def consent_withdraw(*, person: Person, use: str, acting_user: User) -> bool:
+    """Records a withdrawal; withdrawing record keeping erases the person. True when erased."""
+    organisation = person.organisation
+    membership = _membership(acting_user, organisation)
+    if not permissions.can_change_person(membership, person):
+        raise PermissionDenied
+    if use not in Consent.Use.values:
+        raise ValidationError(_("Choose which consent is withdrawn."))
+    with transaction.atomic():
+        if use == Consent.Use.RECORD_KEEPING:
+            person_id = person.pk
+            # Consents, notes and check-ins go with it (on_delete=CASCADE).
+            person.delete()
+            person.pk = person_id
+            access_log_record(
+                organisation=organisation,
+                acting_user=acting_user,
+                action=Action.PERSON_ERASE,
+                person=person,
+            )
+            return True
+        Consent.objects.filter(person=person, use=use, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now()
+        )
+        access_log_record(
+            organisation=organisation,
+            acting_user=acting_user,
+            action=Action.CONSENT_WITHDRAW,
+            person=person,
+            detail=use,
+        )
+    return False
+
+
+def note_add(*, person: Person, text: str, acting_user: User) -> Note:
+    membership = _membership(acting_user, person.organisation)
+    if not permissions.can_change_person(membership, person):
+        raise PermissionDenied
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write the note before saving it.")})
+    with transaction.atomic():
+        note = Note.objects.create(
+            person=person, author=acting_user, ciphertext=encryption.encrypt(text)
+        )
+        access_log_record(
+            organisation=person.organisation,
+            acting_user=acting_user,
+            action=Action.NOTE_ADD,
+            person=person,
+        )
+    return note
+
+
+def note_keys_rotate(*, acting_user: User | None = None) -> int:
+    """Re-encrypts every note under the newest key; the number of notes re-encrypted."""
+    count = 0
+    organisations: set[int] = set()
+    with transaction.atomic():
+        for note in Note.objects.select_for_update().select_related("person").iterator():
+            note.ciphertext = encryption.reencrypt(note.ciphertext)
+            note.save(update_fields=["ciphertext"])
+            organisations.add(note.person.organisation_id)
+            count += 1
+        for organisation in Organisation.objects.filter(pk__in=organisations):
+            access_log_record(
+                organisation=organisation,
+                acting_user=acting_user,
+                action=Action.NOTE_KEYS_ROTATE,
+            )
+    return count
+
+
+def invitation_send(
+    *, organisation: Organisation, email: str, role: str, acting_user: User
+) -> Invitation:
+    """Mails a one-use link that lets the person at `email` join with `role`."""
+    from mscos.measurement.tasks import send_invitation
+
+    permissions.check_manage_workspace(_membership(acting_user, organisation))
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Choose a role.")})
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            organisation=organisation,
+            email=email.strip(),
+            role=role,
+            invited_by=acting_user,
+            expires_at=timezone.now()
+            + datetime.timedelta(days=settings.MEASUREMENT_INVITATION_DAYS),
+        )
+        access_log_record(
+            organisation=organisation,
+            acting_user=acting_user,
+            action=Action.INVITATION_SEND,
+            detail=invitation.get_role_display(),
+        )
+        invitation_id = invitation.pk
+        transaction.on_commit(lambda: send_invitation.enqueue(invitation_id=invitation_id))
+    return invitation
+
+
+def invitation_accept(*, token: str, acting_user: User) -> Membership | None:
+    """Joins the invited member; None when the link is used, late, or not sent to this account."""
+    with transaction.atomic():
+        invitation = selectors.invitation_for_token(token)
+        if invitation is None:
+            return None
+        address = contact_address(acting_user)
+        if address is None or address.lower() != invitation.email.lower():
+            return None
+        claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+            accepted_at=timezone.now()
+        )
+        if not claimed:
+            return None
+        membership, _created = Membership.objects.get_or_create(
+            user=acting_user,
+            organisation=invitation.organisation,
+            defaults={"role": invitation.role},
+        )
+        access_log_record(
+            organisation=invitation.organisation,
+            acting_user=acting_user,
+            action=Action.MEMBER_JOIN,
+            detail=membership.get_role_display(),
+        )
+    return membership
+
+
+def people_export(*, organisation: Organisation, acting_user: User) -> list[list[str]]:
+    """The lead's export of the organisation's records (no notes), written to the log."""
+    membership = _membership(acting_user, organisation)
+    permissions.check_manage_workspace(membership)
+    rows = selectors.people_export_rows(membership)
+    access_log_record(
+        organisation=organisation,
+        acting_user=acting_user,
+        action=Action.EXPORT,
+        detail=str(len(rows)),
+    )
+    return rows

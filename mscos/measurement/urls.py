@@ -1,0 +1,23 @@
+from django.urls import path
+
+from mscos.measurement import views
+
+app_name = "measurement"
+urlpatterns = [
+    path("", views.workspaces, name="workspaces"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("<slug:slug>/", views.workspace_home, name="workspace"),
+    path("<slug:slug>/people/new/", views.person_create, name="person_create"),
+    path("<slug:slug>/people/export/", views.people_export, name="people_export"),
+    path("<slug:slug>/people/<int:person_id>/", views.person_detail, name="person"),
+    path("<slug:slug>/people/<int:person_id>/notes/", views.note_add, name="note_add"),
+    path(
+        "<slug:slug>/people/<int:person_id>/consent/",
+        views.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    path("<slug:slug>/programmes/", views.programmes, name="programmes"),
+    path("<slug:slug>/members/", views.members, name="members"),
+    path("<slug:slug>/access-log/", views.access_log, name="access_log"),
+    path("<slug:slug>/reports/", views.reports, name="reports"),
+]

@@ -1,0 +1,299 @@
+"""Workspace pages: thin, through permissions, selectors and services only.
+
+Every page needs a signed-in member of the organisation with two-factor sign-in; nothing is
+cached by the browser or a proxy (`never_cache`).
+"""
+
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from mscos.accounts.selectors import has_two_factor
+from mscos.core.csv_export import csv_response
+from mscos.measurement import permissions, selectors, services, wording
+from mscos.measurement.forms import (
+    InvitationForm,
+    NoteForm,
+    PersonForm,
+    ProgrammeForm,
+    WithdrawConsentForm,
+)
+
+
+def _two_factor_first(request):
+    messages.warning(request, wording.NEED_TWO_FACTOR)
+    return redirect("mfa_activate_totp")
+
+
+def workspace_view(view):
+    """Signed in (else the sign-in page), a member (else 404), with two-factor (else set it up)."""
+
+    @never_cache
+    @login_required
+    @functools.wraps(view)
+    def wrapped(request, slug, *args, **kwargs):
+        membership = permissions.get_membership_or_404(request.user, slug)
+        if not has_two_factor(request.user):
+            return _two_factor_first(request)
+        return view(request, membership, *args, **kwargs)
+
+    return wrapped
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@never_cache
+@login_required
+def workspaces(request):
+    if not has_two_factor(request.user):
+        return _two_factor_first(request)
+    return TemplateResponse(
+        request,
+        "measurement/workspaces.html",
+        {"memberships": selectors.memberships_for_user(request.user)},
+    )
+
+
+@workspace_view
+def workspace_home(request, membership):
+    context = {"membership": membership, "organisation": membership.organisation}
+    if permissions.can_see_people(membership):
+        context["people"] = selectors.people_for_member(membership)
+    context["can_manage"] = permissions.can_manage_workspace(membership)
+    context["can_view_reports"] = permissions.can_view_reports(membership)
+    context["can_add_person"] = permissions.can_add_person(membership)
+    return TemplateResponse(request, "measurement/workspace_home.html", context)
+
+
+@workspace_view
+def person_create(request, membership):
+    permissions.check_add_person(membership)
+    organisation = membership.organisation
+    form = PersonForm(request.POST or None, programmes=selectors.programmes_for(organisation))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = services.person_create(
+                organisation=organisation,
+                case_code=data["case_code"],
+                consents=form.consents(),
+                age_band=data["age_band"],
+                gender=data["gender"],
+                nationality=data["nationality"],
+                programme=data["programme"],
+                start_date=data["start_date"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, wording.PERSON_ADDED)
+            return redirect("measurement:person", organisation.slug, person.pk)
+    return TemplateResponse(
+        request,
+        "measurement/person_form.html",
+        {"form": form, "organisation": organisation, "membership": membership},
+        status=400 if form.errors else 200,
+    )
+
+
+@workspace_view
+def person_detail(request, membership, person_id):
+    person = permissions.get_person_for_member_or_404(membership, person_id)
+    return _person_page(request, membership, person, NoteForm())
+
+
+def _person_page(request, membership, person, note_form, *, status: int = 200):
+    services.person_viewed(person=person, acting_user=request.user)
+    return TemplateResponse(
+        request,
+        "measurement/person_detail.html",
+        {
+            "membership": membership,
+            "organisation": membership.organisation,
+            "person": person,
+            "consents": selectors.person_consents(person),
+            "notes": selectors.person_notes(person),
+            "note_form": note_form,
+        },
+        status=status,
+    )
+
+
+@workspace_view
+@require_POST
+def note_add(request, membership, person_id):
+    person = permissions.get_person_for_member_or_404(membership, person_id)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        # The record again, with what was typed kept and the error summary above the form.
+        return _person_page(request, membership, person, form, status=400)
+    services.note_add(person=person, text=form.cleaned_data["text"], acting_user=request.user)
+    messages.success(request, wording.NOTE_ADDED)
+    return redirect("measurement:person", membership.organisation.slug, person.pk)
+
+
+@workspace_view
+def consent_withdraw(request, membership, person_id):
+    person = permissions.get_person_for_member_or_404(membership, person_id)
+    form = WithdrawConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        use = form.cleaned_data["use"]
+        erased = services.consent_withdraw(person=person, use=use, acting_user=request.user)
+        if erased:
+            messages.success(request, wording.RECORD_ERASED)
+            return redirect("measurement:workspace", membership.organisation.slug)
+        messages.success(
+            request,
+            wording.POOLED_WITHDRAWN if use == "pooled" else wording.RESEARCH_WITHDRAWN,
+        )
+        return redirect("measurement:person", membership.organisation.slug, person.pk)
+    return TemplateResponse(
+        request,
+        "measurement/consent_withdraw.html",
+        {
+            "membership": membership,
+            "organisation": membership.organisation,
+            "person": person,
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@workspace_view
+def programmes(request, membership):
+    permissions.check_manage_workspace(membership)
+    organisation = membership.organisation
+    form = ProgrammeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.programme_create(
+                organisation=organisation,
+                name=form.cleaned_data["name"],
+                check_in_interval_days=form.cleaned_data["check_in_interval_days"],
+                acting_user=request.user,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, wording.PROGRAMME_ADDED)
+            return redirect("measurement:programmes", organisation.slug)
+    return TemplateResponse(
+        request,
+        "measurement/programmes.html",
+        {
+            "membership": membership,
+            "organisation": organisation,
+            "programmes": selectors.programmes_for(organisation),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@workspace_view
+def members(request, membership):
+    permissions.check_manage_workspace(membership)
+    organisation = membership.organisation
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invitation_send(
+            organisation=organisation,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            acting_user=request.user,
+        )
+        messages.success(request, wording.INVITATION_SENT)
+        return redirect("measurement:members", organisation.slug)
+    return TemplateResponse(
+        request,
+        "measurement/members.html",
+        {
+            "membership": membership,
+            "organisation": organisation,
+            "members": selectors.members_for(organisation),
+            "invitations": selectors.pending_invitations(organisation),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@workspace_view
+def access_log(request, membership):
+    permissions.check_manage_workspace(membership)
+    return TemplateResponse(
+        request,
+        "measurement/access_log.html",
+        {
+            "membership": membership,
+            "organisation": membership.organisation,
+            "lines": selectors.access_log(membership.organisation),
+        },
+    )
+
+
+@workspace_view
+def reports(request, membership):
+    permissions.check_view_reports(membership)
+    return TemplateResponse(
+        request,
+        "measurement/reports.html",
+        {
+            "membership": membership,
+            "organisation": membership.organisation,
+            "counts": selectors.pooled_counts(membership.organisation),
+        },
+    )
+
+
+@workspace_view
+@require_POST
+def people_export(request, membership) -> HttpResponse:
+    permissions.check_manage_workspace(membership)
+    rows = services.people_export(organisation=membership.organisation, acting_user=request.user)
+    return csv_response(
+        filename=f"{membership.organisation.slug}-people.csv",
+        header=[
+            _("Case code"),
+            _("Programme"),
+            _("Age band"),
+            _("Gender"),
+            _("Nationality"),
+            _("Start date"),
+        ],
+        rows=rows,
+    )
+
+
+@never_cache
+@login_required
+def invitation(request, token):
+    found = selectors.invitation_for_token(token)
+    if request.method == "POST" and found is not None:
+        membership = services.invitation_accept(token=token, acting_user=request.user)
+        if membership is not None:
+            messages.success(request, wording.INVITATION_ACCEPTED)
+            return redirect("measurement:workspace", membership.organisation.slug)
+        found = None
+    return TemplateResponse(
+        request,
+        "measurement/invitation.html",
+        {"invitation": found},
+        status=200 if found is not None else 404,
+    )

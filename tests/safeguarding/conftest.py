@@ -1,0 +1,1 @@
+from tests.forum.conftest import open_category, topic  # noqa: F401

@@ -23,6 +23,7 @@ EDITORIAL_SNIPPETS = [
     "people.person",
     "outcomes.domain",
     "posters.posterquestion",  # the help posters' question library
+    "measurement.indicator",  # the check-ins' indicator library (translatable)
 ]
 WORKFLOW_SNIPPETS = ["practice.recommendation"]
 APPROVER_SETTINGS = [
@@ -80,6 +81,8 @@ def ensure_editorial_setup() -> None:
         approvers.permissions.add(*_model_permissions(label, ["change"]))
     # Whoever publishes an update may also send it by email (and follow its progress).
     approvers.permissions.add(*_model_permissions("newsletter.mailing", ["add", "view"]))
+    # Approvers mark an indicator reviewed once experts by lived experience have read it.
+    approvers.permissions.add(*_model_permissions("measurement.indicator", ["review"]))
     # Editors answer the people who join; the requests are theirs to read and export.
     editors.permissions.add(*_model_permissions("joining.joinrequest", ["view"]))
     rename_wagtail_moderators()

@@ -1,0 +1,85 @@
+"""Check-ins: a baseline, then reviews; each holds the survivor's and the practitioner's answers.
+
+"I'd rather not say" is an answer (`DECLINED`), kept apart from a question nobody answered (""),
+so a skipped question is never counted as a gap in the person's recovery.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from mscos.measurement.models.indicators import Indicator
+from mscos.measurement.models.workspace import Person
+
+DECLINED = "declined"
+
+
+class Observation(models.TextChoices):
+    """A practitioner's answer to a practitioner-observed indicator."""
+
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class CheckIn(models.Model):
+    class Kind(models.TextChoices):
+        BASELINE = "baseline", _("Baseline (the first check-in)")
+        REVIEW = "review", _("Review")
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="check_ins")
+    date = models.DateField(_("date of the check-in"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Compare-and-set: a save names the version it started from and moves it on by one.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(kind="baseline"),
+                name="one_baseline_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
+
+
+class Answer(models.Model):
+    """One indicator in one check-in: the survivor's answer and the practitioner's, side by side.
+
+    Values are a scale point ("1" to "5"), an observation (yes / no / unknown), `DECLINED`, or
+    "" when nobody answered. Answers name the indicator's copy in the default language.
+    """
+
+    check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="answers")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="answers")
+    survivor_answer = models.CharField(max_length=10, blank=True)
+    practitioner_answer = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["check_in", "indicator"], name="one_answer_per_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Answer"))  # never the answer itself
+
+    @property
+    def survivor_point(self) -> int | None:
+        return int(self.survivor_answer) if self.survivor_answer.isdigit() else None

@@ -6,7 +6,10 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -238,15 +241,48 @@ class EventPage(RoutablePageMixin, SitePage):
 
     @path("")
     def detail(self, request):
-        from mscos.events import views
+        from mscos.events import selectors
 
-        return views.event_detail(request, event=self)
+        context = self.get_context(request)
+        context.update(
+            places_left=selectors.places_left(event=self),
+            registration_open=self.registration_is_open(),
+            has_ended=self.has_ended(),
+            now=timezone.now(),
+            my_registration=selectors.registration_for_user(event=self, user=request.user),
+        )
+        return TemplateResponse(request, "events/event_page.html", context)
 
     @path("register/", name="register")
     def register(self, request):
-        from mscos.events import views
+        if not self.live:
+            raise Http404
+        return self.registration_response(request)
 
-        return views.register(request, event=self)
+    def registration_response(
+        self, request: HttpRequest, *, invitation: "EventInvitation | None" = None
+    ) -> HttpResponse:
+        """The registration form, or on success the person's private link (never cached)."""
+        from mscos.events import selectors
+        from mscos.events.page_forms import manage_url, registration_attempt
+
+        attempt = registration_attempt(request, event=self, invitation=invitation)
+        response: HttpResponse
+        if attempt.registration is not None:
+            response = HttpResponseRedirect(manage_url(attempt.registration) + "?new=1")
+        else:
+            context = self.get_context(request)
+            context.update(
+                form=attempt.form,
+                invitation=invitation,
+                registration_open=self.registration_is_open(),
+                places_left=selectors.places_left(event=self),
+            )
+            response = TemplateResponse(
+                request, "events/register.html", context, status=attempt.status
+            )
+        add_never_cache_headers(response)
+        return response
 
 
 class RegistrationRole(models.TextChoices):

@@ -40,6 +40,20 @@ def past_events(*, index: EventIndexPage | None = None) -> QuerySet[EventPage]:
     return past
 
 
+def live_event_index() -> EventIndexPage | None:
+    """The live events section, whose shell the private-link pages are shown in."""
+    index: EventIndexPage | None = EventIndexPage.objects.live().first()
+    return index
+
+
+def public_event(*, slug: str) -> EventPage | None:
+    """A live, public event by its slug (for its calendar file), or None; where translations
+    share the slug, the first made (the original)."""
+    events = EventPage.objects.live().public().filter(slug=slug).order_by("pk")
+    event: EventPage | None = events.first()
+    return event
+
+
 def confirmed_count(*, event: EventPage) -> int:
     return EventRegistration.objects.filter(
         event=event, status=RegistrationStatus.CONFIRMED

@@ -1,22 +1,13 @@
 """Thin views behind the event pages' routes: reading, registering, private links, calendars."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from mscos.events import calendar, selectors, services
-from mscos.events.forms import RegistrationForm
 from mscos.events.models import EventIndexPage, EventPage, RegistrationStatus
-from mscos.events.tokens import registration_token
-from mscos.safety.bot_check import RATE_LIMITED_MESSAGE, allow_form_post
-
-REGISTRATION_LIMIT = 10
-REGISTRATION_WINDOW_SECONDS = 60 * 60
 
 
 def _page_context(request, page, **extra):
@@ -25,83 +16,11 @@ def _page_context(request, page, **extra):
     return context
 
 
-def event_detail(request, *, event: EventPage):
-    return TemplateResponse(
-        request,
-        "events/event_page.html",
-        _page_context(
-            request,
-            event,
-            places_left=selectors.places_left(event=event),
-            registration_open=event.registration_is_open(),
-            has_ended=event.has_ended(),
-            now=timezone.now(),
-            my_registration=selectors.registration_for_user(event=event, user=request.user),
-        ),
-    )
-
-
-def _manage_url(registration) -> str:
-    return reverse("events_registration", args=[registration_token(registration.pk)])
-
-
 def _index_page() -> EventIndexPage:
-    index = EventIndexPage.objects.live().first()
+    index = selectors.live_event_index()
     if index is None:
         raise Http404
     return index
-
-
-def _registration_form_response(request, *, event, form, invitation=None, status=200):
-    return TemplateResponse(
-        request,
-        "events/register.html",
-        _page_context(
-            request,
-            event,
-            form=form,
-            invitation=invitation,
-            registration_open=event.registration_is_open(),
-            places_left=selectors.places_left(event=event),
-        ),
-        status=status,
-    )
-
-
-def _handle_registration(request, *, event, invitation=None):
-    initial = {"email": invitation.email} if invitation else None
-    form = RegistrationForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        if not allow_form_post(
-            request,
-            action="events:register",
-            limit=REGISTRATION_LIMIT,
-            window_seconds=REGISTRATION_WINDOW_SECONDS,
-        ):
-            form.add_error(None, RATE_LIMITED_MESSAGE)
-            return _registration_form_response(
-                request, event=event, form=form, invitation=invitation, status=429
-            )
-        try:
-            registration = services.registration_create(
-                event=event,
-                acting_user=request.user,
-                invitation=invitation,
-                **{k: form.cleaned_data[k] for k in ("name", "email", "role", "access_needs")},
-                consent=form.cleaned_data["consent"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return HttpResponseRedirect(_manage_url(registration) + "?new=1")
-    return _registration_form_response(request, event=event, form=form, invitation=invitation)
-
-
-@never_cache
-def register(request, *, event: EventPage):
-    if not event.live:
-        raise Http404
-    return _handle_registration(request, event=event)
 
 
 @never_cache
@@ -119,7 +38,8 @@ def accept_invitation(request, token: str):
             _page_context(request, index, reason=error.messages[0], event=invitation.event),
             status=410,
         )
-    return _handle_registration(request, event=invitation.event.specific, invitation=invitation)
+    event: EventPage = invitation.event.specific
+    return event.registration_response(request, invitation=invitation)
 
 
 @never_cache
@@ -160,7 +80,9 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def event_ics(request, slug: str):
-    event = get_object_or_404(EventPage.objects.live().public(), slug=slug)
+    event = selectors.public_event(slug=slug)
+    if event is None:
+        raise Http404
     # Public: never the joining details, which only people with a place receive.
     return _calendar_response(calendar.event_calendar(event), f"{event.slug}.ics")
 

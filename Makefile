@@ -60,6 +60,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check --tabwidth 2 mscos
 	$(VENV)/bin/lint-imports
+	$(PY) bin/check_thin_views.py
 	$(VENV)/bin/mypy
 	$(VENV)/bin/bandit -q -r mscos -x "*/migrations/*"
 

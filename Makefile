@@ -13,11 +13,12 @@ PORT ?= 8000
 SITE_HOST := $(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST))
 run demo migrate: export SITE_URL ?= http://$(SITE_HOST):$(PORT)
 
-.PHONY: run backup test lint format bench bench-newsletter safeguarding-report safeguarding-model audit migrate demo clean help messages
+.PHONY: run cluster cluster-stop backup test lint format bench bench-newsletter safeguarding-report safeguarding-model audit migrate demo clean help messages
 
 help:
 	@echo "make run    set everything up and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   run the whole test suite"
+	@echo "make cluster  HAProxy, three app servers, PgBouncer, PostgreSQL, Redis, two worker nodes on loopback (make cluster-stop)"
 	@echo "make backup a backup of the database and media into var/backups/ (BACKUP_TO=folder)"
 	@echo "make lint   ruff, formatting, template indentation, the import-layer contract, mypy and bandit"
 	@echo "make safeguarding-report  the danger detector's recall and false alarms per language"
@@ -43,6 +44,14 @@ demo: migrate
 run: demo
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	@HOST=$(HOST) PORT=$(PORT) PY=$(PY) SITE_URL=$(SITE_URL) bin/serve.sh
+
+# The shape of a deployment on several servers, on loopback (bin/cluster.sh, docs/deploy.md).
+# Needs PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379, apt-get install haproxy pgbouncer.
+cluster: $(STAMP)
+	bin/cluster.sh start
+
+cluster-stop:
+	bin/cluster.sh stop
 
 # The database and the media, safe while the site runs (docs/deploy.md, "Backups").
 BACKUP_TO ?= var/backups/$(shell date -u +%Y-%m-%dT%H%M%SZ)

@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from mscos.accounts import roles
 from mscos.accounts.models import User
+from mscos.core import shell_memo
 from mscos.core.models import SafetySettings
 from mscos.forum.models import ForumCategory
 from mscos.outcomes.models import OutcomePage
@@ -30,8 +31,10 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def no_page_kept_from_another_test():
-    """Readers' kept pages (core/page_cache.py) start empty in every test."""
+    """Readers' kept pages (core/page_cache.py) and the page shell's memo (core/shell_memo.py)
+    start empty in every test: rows kept in memory would outlive the test's rolled-back ones."""
     caches["pages"].clear()
+    shell_memo.forget()
     yield
 
 

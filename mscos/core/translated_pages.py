@@ -16,6 +16,8 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from mscos.core import shell_memo
+
 
 def original(page: Page) -> Page:
     """The page in the site's default language (English), or the page itself if it has none."""
@@ -46,7 +48,15 @@ def other_language(item: Page | None) -> str:
     rightly and a right-to-left page keeps it left to right."""
     current = translation.get_language() or settings.LANGUAGE_CODE
     if item is not None and getattr(item, "locale_id", None):
-        language = item.locale.language_code
+        language = locale_language(item.locale_id)
     else:
         language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     return "" if language == current else language
+
+
+def locale_language(locale_id: int) -> str:
+    """A locale's language code, from process memory (core/shell_memo.py): no query per item."""
+    codes = shell_memo.remember(
+        "locale-codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )
+    return codes.get(locale_id) or Locale.objects.get(pk=locale_id).language_code

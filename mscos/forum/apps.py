@@ -12,12 +12,15 @@ class ForumConfig(AppConfig):
 
     def ready(self) -> None:
         from mscos.accounts.personal_data import register_personal_data
+        from mscos.core import shell_memo
         from mscos.core.scheduling import register_periodic
         from mscos.forum import navigation, personal_data, watching
-        from mscos.forum.models import Post
+        from mscos.forum.models import ForumCategory, Post
         from mscos.safety.retention import register_address_hash
 
         navigation.register()
+        # The Forums drop-down and the outcome pages' forum buttons are kept in memory.
+        shell_memo.watch_tables(ForumCategory._meta.db_table)
         post_migrate.connect(_ensure_search_index, sender=self, dispatch_uid="forum-fts")
         register_periodic(
             "forum-notification-digests",

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from mscos.accounts.models import BadgeRequest, User
+from mscos.core import shell_memo
 from mscos.forum.models import ForumCategory, Post, Status, Topic
 from mscos.forum.permissions import is_moderator, readable_audiences
 
@@ -53,7 +54,12 @@ def categories_for_menu(request: HttpRequest, limit: int) -> list[ForumCategory]
     categories = _categories_read_for(request)
     if categories is not None:
         return categories[:limit]
-    return list(_readable_categories(request.user).only("name", "slug")[:limit])
+    # The same for every reader with the same audiences: kept in memory (core/shell_memo.py).
+    audiences = readable_audiences(request.user)
+    return shell_memo.remember(
+        ("forum-menu", tuple(sorted(audiences)), limit),
+        lambda: list(_readable_categories(request.user).only("name", "slug")[:limit]),
+    )
 
 
 def categories_fingerprint(categories: list[ForumCategory]) -> str:
@@ -66,8 +72,13 @@ def categories_fingerprint(categories: list[ForumCategory]) -> str:
 
 
 def category_for_page(page_id: int) -> ForumCategory | None:
-    """The category linked to an outcome page, if any."""
-    return ForumCategory.objects.filter(outcome_page_id=page_id).order_by("sort_order").first()
+    """The category linked to an outcome page, if any (kept in memory: core/shell_memo.py)."""
+    return shell_memo.remember(
+        ("forum-category-for-page", page_id),
+        lambda: (
+            ForumCategory.objects.filter(outcome_page_id=page_id).order_by("sort_order").first()
+        ),
+    )
 
 
 def author_label(item: Post | Topic) -> str:

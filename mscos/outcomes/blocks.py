@@ -70,6 +70,18 @@ class PerspectiveBlock(blocks.StructBlock):
         template = "outcomes/blocks/perspective.html"
 
 
+def _once_per_page(value, parent_context, listed):
+    """What a list block lists, read once per page drawn: the contents list asks (does it list
+    anything?) before the block is drawn, and both would otherwise run the queries."""
+    page = (parent_context or {}).get("page")
+    if page is None:
+        return listed(value, None)
+    kept = page.__dict__.setdefault("_listed_by_block", {})
+    if id(value) not in kept:
+        kept[id(value)] = (value, listed(value, page))  # the value kept alive keeps its id
+    return kept[id(value)][1]
+
+
 class PracticeExamplesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), default="Practice examples")
     examples = blocks.ListBlock(
@@ -87,15 +99,19 @@ class PracticeExamplesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        context.update(_once_per_page(value, parent_context, self._listed))
+        return context
+
+    def _listed(self, value, page):
         chosen = [page.specific for page in value["examples"] if page and page.live]
-        page = (parent_context or {}).get("page")
         if not chosen and page is not None:
             # A translated outcome page serves the examples tagged with its English original.
             chosen = practice_selectors.practice_examples_for_outcome(original(page).pk)
-        context["examples"] = [
-            (example, other_language(example)) for example in in_reader_language(chosen)
-        ]
-        return context
+        return {
+            "examples": [
+                (example, other_language(example)) for example in in_reader_language(chosen)
+            ]
+        }
 
 
 class RecommendationsBlock(blocks.StructBlock):
@@ -115,14 +131,16 @@ class RecommendationsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        chosen = [item for item in value["recommendations"] if item and item.live]
-        page = (parent_context or {}).get("page")
-        if not chosen and page is not None:
-            chosen = practice_selectors.recommendations_for_outcome(original(page).pk)
-        context["items"] = chosen
+        context.update(_once_per_page(value, parent_context, self._listed))
         # Recommendations are written in English only: marked so, on a page in another language.
         context["items_language"] = other_language(None)
         return context
+
+    def _listed(self, value, page):
+        chosen = [item for item in value["recommendations"] if item and item.live]
+        if not chosen and page is not None:
+            chosen = practice_selectors.recommendations_for_outcome(original(page).pk)
+        return {"items": chosen}
 
 
 class ResourcesBlock(blocks.StructBlock):
@@ -142,13 +160,15 @@ class ResourcesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        chosen = [item for item in value["resources"] if item]
-        page = (parent_context or {}).get("page")
-        if not chosen and page is not None:
-            chosen = resource_selectors.resources_for_outcome(original(page).pk)
-        context["items"] = chosen
+        context.update(_once_per_page(value, parent_context, self._listed))
         context["items_language"] = other_language(None)  # resources are described in English
         return context
+
+    def _listed(self, value, page):
+        chosen = [item for item in value["resources"] if item]
+        if not chosen and page is not None:
+            chosen = resource_selectors.resources_for_outcome(original(page).pk)
+        return {"items": chosen}
 
 
 class LatestTopicsBlock(blocks.StaticBlock):

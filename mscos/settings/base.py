@@ -180,7 +180,27 @@ CACHES["template_fragments"] = {
     "LOCATION": "mscos-template-fragments",
     "OPTIONS": {"MAX_ENTRIES": 200},
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Wagtail's picture sizes, looked up on every page that shows one (Wagtail writes them back on
+# each look-up): in Redis when there is one; otherwise in each process's memory, not the
+# database cache table. Their keys hold the image file's hash and focal point, so a changed
+# image never reads an old entry; an hour bounds one whose rendition was deleted.
+CACHES["renditions"] = (
+    {**CACHES["default"], "TIMEOUT": 3600}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "mscos-renditions",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+)
+# Sessions: in the database, read through Redis when there is one. Without Redis the cache is a
+# database table too, and cached_db would write every member's request to two tables.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # Background work: a persistent queue in the database; `manage.py db_worker` runs it.
 TASKS = {

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
+from mscos.core import shell_memo
 from mscos.core.languages import (
     NATIVE_NAMES,
     LanguageLink,
@@ -27,19 +28,11 @@ def primary_navigation(context):
     request = context["request"]
     navigation = NavigationSettings.for_request(request)
     items = []
-    for item in navigation.items.select_related("link_page").order_by("sort_order"):
-        children = submenu_links(item.submenu, request) if item.submenu else []
+    for label, url, submenu in _menu_items(navigation):
+        children = submenu_links(submenu, request) if submenu else []
         if children is None:
             continue  # e.g. the forums, for a member taking a break from them
-        items.append(
-            {
-                # Editors' labels are shown translated where the catalogue has them.
-                "label": gettext(item.label) if item.label else item.label,
-                "url": _localised_page_url(item.link_page) or localise_site_path(item.url),
-                "children": children,
-                "current": "",
-            }
-        )
+        items.append({"label": label, "url": url, "children": children, "current": ""})
     # Only the closest section is current: on /community-of-practice/updates/x/ that is
     # "Updates", not "Community of Practice" as well.
     matches = [i for i in items if i["url"] != "/" and request.path.startswith(i["url"])]
@@ -47,6 +40,25 @@ def primary_navigation(context):
         closest = max(matches, key=lambda i: len(i["url"]))
         closest["current"] = "page" if closest["url"] == request.path else "true"
     return {"items": items, "request": request}
+
+
+def _menu_items(navigation: NavigationSettings) -> list[tuple[str, str, str]]:
+    """(label, address, drop-down) of each menu item in the reader's language, kept in memory
+    until the menu or a page changes (core/shell_memo.py): the same for every reader."""
+
+    def read() -> list[tuple[str, str, str]]:
+        return [
+            (
+                # Editors' labels are shown translated where the catalogue has them.
+                gettext(item.label) if item.label else item.label,
+                _localised_page_url(item.link_page) or localise_site_path(item.url),
+                item.submenu,
+            )
+            for item in navigation.items.select_related("link_page").order_by("sort_order")
+        ]
+
+    key = ("menu", navigation.pk, translation.get_language())
+    return shell_memo.remember(key, read)
 
 
 @register.inclusion_tag("includes/safety_bar.html", takes_context=True)
@@ -81,6 +93,11 @@ def _localised_page_url(page: Page | None) -> str:
     under the reader's language prefix (served in English with a notice)."""
     if page is None or not page.live:
         return ""
+    key = ("localised-url", page.pk, translation.get_language())
+    return shell_memo.remember(key, lambda: _read_localised_page_url(page))
+
+
+def _read_localised_page_url(page: Page) -> str:
     translated = page.localized
     if translated.live:
         page = translated
@@ -90,6 +107,11 @@ def _localised_page_url(page: Page | None) -> str:
 
 def _translations_by_language(page: Page) -> dict[str, str]:
     """Live translations of a page (itself included), language code -> URL."""
+    key = ("translation-urls", page.translation_key, translation.get_language())
+    return shell_memo.remember(key, lambda: _read_translations_by_language(page))
+
+
+def _read_translations_by_language(page: Page) -> dict[str, str]:
     urls = {}
     for translation_page in page.get_translations(inclusive=True).live().select_related("locale"):
         is_alias_of_other_language = translation_page.alias_of_id is not None
@@ -158,7 +180,7 @@ def _locale_of(page: Page) -> str:
 
 
 def _locales() -> list[Locale]:
-    return list(Locale.objects.all())
+    return shell_memo.remember("locales", lambda: list(Locale.objects.all()))
 
 
 @register.filter

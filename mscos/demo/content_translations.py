@@ -255,7 +255,7 @@ def translate_page(page: Page, language_code: str, fill: Callable[[Page], None])
     the untranslated alias Wagtail made of a parent, turned into a page of its own), filled in by
     `fill` and published. Made once; a translation that exists is kept as editors left it."""
     locale, _created = Locale.objects.get_or_create(language_code=language_code)
-    # As saved: the loader's copy in memory may predate blocks added since (content_outcomes).
+    # As saved: the loader's copy in memory may predate blocks added since (outcomes.py).
     page = page.specific_class.objects.get(pk=page.pk)
     existing = page.get_translation_or_none(locale)
     if existing is not None and existing.alias_of_id is None:

@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail.rich_text import RichText
 
 from mscos.accounts.models import User
 from mscos.core.models import NavigationItem, NavigationSettings, SafetySettings
@@ -15,39 +14,25 @@ from mscos.core.site_address import site_host_and_port, site_record_sync
 from mscos.demo import (
     content,
     content_events,
-    content_outcomes,
     content_posters,
     content_translations,
     content_updates,
+    outcomes,
+    people,
+    practice,
+    redirects,
+    resources,
+    standard_pages,
 )
+from mscos.demo.tree import child_page, stream
 from mscos.events.models import EventIndexPage
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Topic
 from mscos.forum.navigation import FORUM_SUBMENU
 from mscos.outcomes.models import Domain, OutcomeIndexPage, OutcomePage
+from mscos.pages.editorial import ensure_editorial_setup
 from mscos.pages.models import HomePage, StandardPage
 from mscos.updates.models import UpdateIndexPage
-
-
-def stream(blocks):
-    """Turns ("paragraph", "<p>…</p>") pairs into StreamField data, wrapping rich text."""
-    converted = []
-    for block_type, value in blocks:
-        if block_type == "paragraph":
-            value = RichText(value)
-        converted.append((block_type, value))
-    return converted
-
-
-def child_page(parent: Page, model, slug: str, **fields) -> Page:
-    """The live child with this slug, created and published if it does not exist yet."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 class Command(BaseCommand):
@@ -121,9 +106,16 @@ class Command(BaseCommand):
         site = Site.objects.get(is_default_site=True)
         self.settings(site, staying_safe)
         self.navigation(site, community, outcomes_index, updates, events, get_involved)
-        content_outcomes.load(
-            home=home, outcomes_index=outcomes_index, outcome_pages=outcome_pages, site=site
-        )
+        # The editors' groups and approval workflow, then each area's pages in turn.
+        ensure_editorial_setup()
+        core = outcomes.core_outcomes(outcome_pages)
+        outcomes.load(outcomes_index=outcomes_index, core=core)
+        practice.load(home=home, core=core)
+        study = standard_pages.load(home=home)
+        resources.load(study=study, core=core)
+        people.load(home=home)
+        outcomes.feature(site=site, core=core)
+        redirects.load(outcomes_index=outcomes_index)
         content_translations.translate_pages(
             home=home,
             outcomes_index=outcomes_index,

@@ -18,9 +18,11 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH_DIR))
-import run  # noqa: E402
+import measure  # noqa: E402
+import report  # noqa: E402
+import server  # noqa: E402
 
-DATA = run.DATA_DIR / "page-cache"
+DATA = server.DATA_DIR / "page-cache"
 CACHED_BAR, UNCACHED_BAR = 0.50, 0.08
 
 
@@ -30,9 +32,9 @@ def demo_database() -> str:
     database = DATA / "db.sqlite3"
     url = f"sqlite:///{database}"
     if not database.exists():
-        env = run.server_env(url)
+        env = server.server_env(url)
         for command in (["migrate", "--no-input"], ["createcachetable"], ["load_demo"]):
-            run.run_checked(
+            server.run_checked(
                 [sys.executable, "manage.py", *command], env=env, timeout=900, what=command[0]
             )
     return url
@@ -40,9 +42,9 @@ def demo_database() -> str:
 
 def reader_pages(port: int) -> list[tuple[str, str]]:
     """The static file the home page links to, and one page of each kind readers read."""
-    home = run.fetch(port, "/")[1].decode()
+    home = server.fetch(port, "/")[1].decode()
     static = re.search(r'rel="stylesheet" href="([^"]+)"', home).group(1)
-    forum = run.fetch(port, "/forums/")[1].decode()
+    forum = server.fetch(port, "/forums/")[1].decode()
     not_categories = {"search", "watch", "preferences", "following", "feed", "t", "p", "guest"}
     category = next(
         f"/forums/{slug}/"
@@ -64,15 +66,17 @@ def measure_server(url: str, cached: bool, args: argparse.Namespace) -> dict[str
     seconds = "300" if cached else "0"
     rates: dict[str, list[float]] = {}
     log = DATA / f"gunicorn-{'cached' if cached else 'uncached'}.log"
-    with run.gunicorn(url, log, PAGE_CACHE_SECONDS=seconds) as (port, pid):
+    with server.gunicorn(url, log, PAGE_CACHE_SECONDS=seconds) as (port, pid):
         pages = reader_pages(port)
         for _ in range(args.rounds):
             for name, path in pages:
-                result = run.measure(port, path, args, lambda pid=pid: (run.process_ticks(pid), {}))
+                result = measure.measure(
+                    port, path, args, lambda pid=pid: (measure.process_ticks(pid), {})
+                )
                 if result["errors"]:
                     raise SystemExit(f"{name}: {result['errors']} errors ({result['statuses']})")
                 rates.setdefault(name, []).append(result["rps"])
-                run.log(f"{'cached' if cached else 'uncached'} {name}: {result['rps']} req/s")
+                server.log(f"{'cached' if cached else 'uncached'} {name}: {result['rps']} req/s")
     return rates
 
 
@@ -84,13 +88,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    run.collect_static()
+    server.collect_static()
     url = demo_database()
     lines = [
         "<!-- results:page-cache:start -->",
         "## Readers' pages against a static file (`bench/page_cache.py`)",
         "",
-        f"Machine: {run.machine()}. Demo site on SQLite, gunicorn 2 workers, {args.clients} "
+        f"Machine: {report.machine()}. Demo site on SQLite, gunicorn 2 workers, {args.clients} "
         f"clients, {args.rounds} rounds of {args.duration:g} s per page; medians of requests/s, "
         "and their share of the static file's rate measured by the same server in the same run.",
         "",
@@ -120,9 +124,9 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        run.write_results(text, "page-cache")
+        report.write_results(text, "page-cache")
 
 
 if __name__ == "__main__":
-    os.chdir(run.REPO_DIR)
+    os.chdir(server.REPO_DIR)
     main()

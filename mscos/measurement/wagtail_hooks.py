@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from mscos.measurement.library import translations_ensure
 from mscos.measurement.models import Indicator
 
 
@@ -18,3 +20,10 @@ class IndicatorViewSet(SnippetViewSet):
 
 
 register_snippet(IndicatorViewSet)
+
+
+@hooks.register("after_create_snippet")
+def indicator_in_every_language(request, instance):
+    """A new question exists in every site language at once, marked for its translator."""
+    if isinstance(instance, Indicator):
+        translations_ensure(instance)

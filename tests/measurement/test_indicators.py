@@ -56,7 +56,7 @@ def _form(outcome, **changes) -> dict:
 def test_an_editor_adds_a_question_but_cannot_mark_it_reviewed(editor, outcome):
     response = signed_in(editor).post(f"{ADD_URL}?locale=en-gb", _form(outcome))
     assert response.status_code == 302
-    indicator = Indicator.objects.get()
+    indicator = Indicator.objects.get(locale=Locale.get_default())
     assert indicator.scale_labels == ["Not safe at all", "A little safe", "Quite safe", "Very safe"]
     assert indicator.locale == Locale.get_default()
     # The posted "reviewed" is ignored: only approvers (experts by lived experience) mark it.
@@ -66,7 +66,7 @@ def test_an_editor_adds_a_question_but_cannot_mark_it_reviewed(editor, outcome):
 def test_an_approver_marks_a_question_reviewed(approver, outcome):
     response = signed_in(approver).post(f"{ADD_URL}?locale=en-gb", _form(outcome))
     assert response.status_code == 302
-    assert Indicator.objects.get().review_status == Indicator.Review.REVIEWED
+    assert Indicator.objects.get(locale=Locale.get_default()).review_status == "reviewed"
 
 
 @pytest.mark.parametrize(
@@ -112,3 +112,13 @@ def test_editors_find_the_library_in_the_admin(editor, outcome):
     page = signed_in(editor).get("/admin/snippets/measurement/indicator/")
     assert page.status_code == 200
     assert "Has a secure tenancy" in page.content.decode()
+
+
+def test_a_new_question_exists_in_every_site_language_marked_to_translate(editor, outcome):
+    assert signed_in(editor).post(f"{ADD_URL}?locale=en-gb", _form(outcome)).status_code == 302
+    copies = Indicator.objects.order_by("locale__language_code")
+    assert sorted(c.locale.language_code for c in copies) == ["ar", "en-gb", "ro", "sq"]
+    for copy in copies.exclude(locale=Locale.get_default()):
+        assert copy.text == "How safe do you feel where you sleep?"
+        assert "Not translated yet" in copy.review_note
+        assert copy.source().locale == Locale.get_default()

@@ -29,6 +29,7 @@ from mscos.events.models import EventIndexPage
 from mscos.forum import services as forum_services
 from mscos.forum.models import ForumCategory, Topic
 from mscos.forum.navigation import FORUM_SUBMENU
+from mscos.measurement.library import library_load
 from mscos.outcomes.models import Domain, OutcomeIndexPage, OutcomePage
 from mscos.pages.editorial import ensure_editorial_setup
 from mscos.pages.models import HomePage, StandardPage
@@ -116,6 +117,7 @@ class Command(BaseCommand):
         people.load(home=home)
         outcomes.feature(site=site, core=core)
         redirects.load(outcomes_index=outcomes_index)
+        library_load()  # the draft indicator library the measurement check-ins ask
         content_translations.translate_pages(
             home=home,
             outcomes_index=outcomes_index,

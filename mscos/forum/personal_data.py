@@ -3,7 +3,6 @@
 from django.db.models import Q
 
 from mscos.forum.models import (
-    ForumCategory,
     Notification,
     Post,
     PostRevision,
@@ -13,6 +12,7 @@ from mscos.forum.models import (
     TopicRead,
     Watch,
 )
+from mscos.forum.services import counters
 
 
 def export_posts(user) -> list[dict]:
@@ -48,25 +48,19 @@ def erase_posts(user, keep_posts: bool) -> None:
     opened = Topic.objects.filter(author=user)
     # A topic nobody else wrote in goes whole (its title is theirs too); others keep the replies.
     alone = opened.exclude(posts__in=Post.objects.filter(~Q(author=user)))
-    categories = set(opened.values_list("category_id", flat=True))
+    # Every category they wrote in, including where a topic goes whole (a handful at most).
+    categories = set(
+        Topic.objects.filter(posts__author=user).values_list("category_id", flat=True).distinct()
+    )
     alone.delete()
     PostRevision.objects.filter(post__author=user).delete()
     posts.update(status=Status.DELETED, body="", body_html="", content_note="", address_hash="")
+    # Their posts no longer count: every topic they wrote in (others' too) and its category are
+    # counted again, while the posts still name them (docs/decisions/0011).
+    counters.recount_topics(Topic.objects.filter(pk__in=posts.values("topic_id")))
+    counters.recount_categories(categories)
     posts.update(author=None, by_former_member=True)
     Topic.objects.filter(author=user).update(author=None, by_former_member=True)
-    for category_id in categories:
-        recount_category(category_id)
-
-
-def recount_category(category_id: int) -> None:
-    """Counts a category's public topics and posts again (after bulk changes)."""
-    public_topics = Topic.objects.filter(category_id=category_id, status=Status.APPROVED)
-    ForumCategory.objects.filter(pk=category_id).update(
-        topic_count=public_topics.count(),
-        post_count=Post.objects.filter(
-            topic__category_id=category_id, topic__status=Status.APPROVED, status=Status.APPROVED
-        ).count(),
-    )
 
 
 def export_reading(user) -> dict:

@@ -221,7 +221,7 @@ def topic_create(
         language=language,
     )
     if checked.status == Status.APPROVED:
-        counters.count_new_post(topic, opening=True, at=now)
+        counters.count_new_post(topic, opening=True, at=post.created_at)
         watching.notify_watchers(post)
     return topic, post, token
 

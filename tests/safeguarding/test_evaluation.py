@@ -13,10 +13,10 @@ EVAL = Path(__file__).parent / "eval"
 LANGUAGES = ["ar", "en", "ro", "sq"]
 # What the held-out part measured when the data last changed (docs/moderation.md has the table),
 # less a little: a change that loses more than that is a step back for people in danger.
-# (least recall, most false alarms); measured ar 0.939/0.101, en 0.982/0.081, ro 0.980/0.100,
-# sq 0.960/0.093 (ar and en on a third held-out set, sq on a second, written after the first ones
-# were measured once and became training data).
-HELD_OUT_FLOOR = {"ar": (0.90, 0.12), "en": (0.93, 0.11), "ro": (0.93, 0.13), "sq": (0.91, 0.12)}
+# (least recall, most false alarms); measured ar 0.931/0.113 (a fourth held-out set, written after
+# the third was measured once and became training data), en 0.982/0.063, ro 0.980/0.090,
+# sq 0.960/0.085 (en on a third held-out set, sq and ro on a second).
+HELD_OUT_FLOOR = {"ar": (0.90, 0.13), "en": (0.93, 0.11), "ro": (0.93, 0.13), "sq": (0.91, 0.12)}
 
 
 def test_every_site_language_has_an_evaluation_set():

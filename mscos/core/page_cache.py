@@ -37,7 +37,8 @@ GENERATION_KEY = "page-cache:generation"
 UNSEEN_TABLES = frozenset(
     {
         "django_session",
-        "django_tasks_db_dbtaskresult",
+        "django_tasks_database_dbtaskresult",  # django-tasks-db's queue
+        "core_periodicjobrun",  # the scheduler's claim, tried on every pass
         "mscos_cache",
         "django_admin_log",
         "wagtailcore_modellogentry",

@@ -338,9 +338,12 @@ def a_sign_in_on_one_server_holds_on_the_others(cluster: Cluster) -> None:
 def an_approval_on_one_server_shows_on_every_server_at_once(cluster: Cluster) -> None:
     topic = f"/forums/t/{cluster.facts['topic']}/"
     waiting = "Waiting for a moderator on every server."
-    for server in cluster.apps:  # every server keeps the page for readers, without the post
-        reader_page(cluster, server, topic)
-        kept = reader_page(cluster, server, topic)
+    for server in cluster.apps:  # every server serves the kept page for readers, without the post
+        # (a periodic job's write, e.g. a purge, may make kept pages out of date: read again)
+        for _ in range(3):
+            kept = reader_page(cluster, server, topic)
+            if kept.headers["X-Page-Cache"] == "hit":
+                break
         assert kept.headers["X-Page-Cache"] == "hit", server
         assert "The opening post." in kept.text and waiting not in kept.text
     moderator = browser(cluster)

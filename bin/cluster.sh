@@ -29,7 +29,8 @@ RUN="$CLUSTER_DIR/run"
 LOG="$CLUSTER_DIR/log"
 CACHE="$REPO/var/cluster-cache"
 
-CLUSTER_DATABASE="${CLUSTER_DATABASE:-mscos_cluster}"
+# stop and status name the database the cluster in this folder was started with.
+CLUSTER_DATABASE="${CLUSTER_DATABASE:-$(cat "$CLUSTER_DIR/database" 2>/dev/null || echo mscos_cluster)}"
 read -r -a APP_PORT_LIST <<<"${APP_PORTS:-8101 8102 8103}"
 WORKER_NODES="${WORKER_NODES:-2}"
 HAPROXY_PORT="${HAPROXY_PORT:-8080}"
@@ -179,6 +180,7 @@ start() {
     admin_psql -c "CREATE DATABASE $CLUSTER_DATABASE TEMPLATE $template"
   fi
   flock -u 9
+  echo "$CLUSTER_DATABASE" >"$CLUSTER_DIR/database"
   ln -sfn "$static" "$CLUSTER_DIR/var/static"
 
   # Nothing to apply on a copy of the template; moves Wagtail's site record to SITE_URL.

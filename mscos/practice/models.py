@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from mscos.core.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from mscos.core.models import SitePage
+from mscos.core.translated_pages import original
 
 OUTCOME_PAGE_MODEL = "outcomes.OutcomePage"
 
@@ -60,10 +61,16 @@ class PracticeIndexPage(SitePage):
         from mscos.practice import selectors
 
         context = super().get_context(request, *args, **kwargs)
+        # A translated library has only the examples translated so far: list the English
+        # library's, each in the reader's language where translated (core.translated_pages).
+        section = original(self)
+        translated_into = self.locale_id if section.locale_id != self.locale_id else None
         filters = selectors.PracticeFilters.from_query(request.GET)
         context["filters"] = filters
-        context["examples"] = selectors.practice_examples(parent=self, filters=filters)
-        context["choices"] = selectors.practice_filter_choices(parent=self)
+        context["examples"] = selectors.practice_examples(
+            parent=section, filters=filters, translated_into=translated_into
+        )
+        context["choices"] = selectors.practice_filter_choices(parent=section)
         return context
 
 

@@ -13,6 +13,11 @@ from mscos.practice.models import Country, PracticeExamplePage, Recommendation
 MAX_QUERY_LENGTH = 200
 
 
+def _text_param(query: QueryDict, name: str) -> str:
+    # PostgreSQL refuses a NUL character in a query parameter: it would be an error page.
+    return query.get(name, "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+
+
 @dataclass(frozen=True)
 class PracticeFilters:
     outcome: int | None = None
@@ -27,8 +32,8 @@ class PracticeFilters:
         return cls(
             outcome=int_param(query, "outcome", minimum=0),
             country=int_param(query, "country", minimum=0),
-            organisation=query.get("organisation", "").strip()[:MAX_QUERY_LENGTH],
-            text=query.get("q", "").strip()[:MAX_QUERY_LENGTH],
+            organisation=_text_param(query, "organisation"),
+            text=_text_param(query, "q"),
         )
 
     @property
@@ -43,9 +48,10 @@ def _live_examples(parent: Page | None = None) -> QuerySet[PracticeExamplePage]:
 
 
 def practice_examples(
-    *, parent: Page | None, filters: PracticeFilters
+    *, parent: Page | None, filters: PracticeFilters, translated_into: int | None = None
 ) -> list[PracticeExamplePage]:
-    """Live examples matching every filter, by title, with countries and outcomes prefetched."""
+    """Live examples matching every filter, by title, with countries and outcomes prefetched;
+    with `translated_into` (a locale's id), each replaced by its live translation there, if any."""
     examples = _live_examples(parent)
     if filters.outcome:
         examples = examples.filter(outcomes__id=filters.outcome)
@@ -62,7 +68,24 @@ def practice_examples(
                 | Q(summary__icontains=word)
                 | Q(organisation__icontains=word)
             )
-    return list(examples.distinct().order_by("title").prefetch_related("countries", "outcomes"))
+    found = list(examples.distinct().order_by("title").prefetch_related("countries", "outcomes"))
+    if translated_into is None or not found:
+        return found
+    return _with_translations(found, locale_id=translated_into)
+
+
+def _with_translations(
+    examples: list[PracticeExamplePage], *, locale_id: int
+) -> list[PracticeExamplePage]:
+    # One query for all of them, so a translated library costs what the English one does.
+    translations = {
+        example.translation_key: example
+        for example in PracticeExamplePage.objects.live()
+        .public()
+        .filter(locale_id=locale_id, translation_key__in=[e.translation_key for e in examples])
+        .prefetch_related("countries", "outcomes")
+    }
+    return [translations.get(example.translation_key, example) for example in examples]
 
 
 def practice_filter_choices(*, parent: Page | None) -> dict[str, list[Any]]:

@@ -2,8 +2,17 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mscos.measurement.models import Consent, Membership, Person, Programme
-from mscos.measurement.wording import CONSENT_TEXTS
+from mscos.measurement.models import (
+    DECLINED,
+    CheckIn,
+    Consent,
+    Indicator,
+    Membership,
+    Observation,
+    Person,
+    Programme,
+)
+from mscos.measurement.wording import CONSENT_TEXTS, NO_ANSWER, RATHER_NOT_SAY
 
 
 class PersonForm(forms.Form):
@@ -98,3 +107,83 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Role"), choices=Membership.Role.choices, widget=forms.RadioSelect
     )
+
+
+def survivor_field(indicator_id: int) -> str:
+    return f"survivor_{indicator_id}"
+
+
+def practitioner_field(indicator_id: int) -> str:
+    return f"practitioner_{indicator_id}"
+
+
+class CheckInForm(forms.Form):
+    """A check-in: one radio group per answer. "No answer" is a gap; "I'd rather not say" is not."""
+
+    date = forms.DateField(
+        label=_("Date of the check-in"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    kind = forms.ChoiceField(
+        label=_("Which check-in is this?"), choices=CheckIn.Kind.choices, widget=forms.RadioSelect
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, indicators, words, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for indicator in indicators:
+            text = words[indicator.pk].text
+            if indicator.kind == Indicator.Kind.SURVIVOR:
+                scale = [
+                    (str(n), label)
+                    for n, label in enumerate(words[indicator.pk].scale_labels, start=1)
+                ]
+                choices = [("", NO_ANSWER), *scale, (DECLINED, RATHER_NOT_SAY)]
+                survivor = survivor_field(indicator.pk)
+                self.fields[survivor] = forms.ChoiceField(
+                    label=_("%(question)s: the survivor's answer") % {"question": text},
+                    choices=choices,
+                    required=False,
+                    widget=forms.RadioSelect,
+                )
+            else:
+                survivor = None
+                choices = [("", NO_ANSWER), *Observation.choices, (DECLINED, RATHER_NOT_SAY)]
+            practitioner = practitioner_field(indicator.pk)
+            self.fields[practitioner] = forms.ChoiceField(
+                label=_("%(question)s: the practitioner's view") % {"question": text},
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.rows.append(
+                {
+                    "indicator": indicator,
+                    "text": text,
+                    "survivor": self[survivor] if survivor else None,
+                    "practitioner": self[practitioner],
+                }
+            )
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date and date > timezone.localdate():
+            raise forms.ValidationError(_("The date of a check-in cannot be in the future."))
+        return date
+
+    def answers(self) -> dict[int, tuple[str, str]]:
+        result = {}
+        for row in self.rows:
+            indicator_id = row["indicator"].pk
+            survivor = self.cleaned_data.get(survivor_field(indicator_id)) or ""
+            practitioner = self.cleaned_data.get(practitioner_field(indicator_id)) or ""
+            result[indicator_id] = (survivor, practitioner)
+        return result
+
+    @classmethod
+    def initial_for(cls, check_in, answers: dict[int, tuple[str, str]]) -> dict:
+        initial = {"date": check_in.date, "kind": check_in.kind, "version": check_in.version}
+        for indicator_id, (survivor, practitioner) in answers.items():
+            initial[survivor_field(indicator_id)] = survivor
+            initial[practitioner_field(indicator_id)] = practitioner
+        return initial

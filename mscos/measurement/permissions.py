@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from mscos.accounts.models import User
-from mscos.measurement.models import Membership, Organisation, Person
+from mscos.measurement.models import CheckIn, Membership, Organisation, Person
 
 Role = Membership.Role
 
@@ -89,3 +89,13 @@ def get_person_for_member_or_404(membership: Membership, person_id: int) -> Pers
     if person is None or not can_view_person(membership, person):
         raise Http404
     return person
+
+
+def get_check_in_for_member_or_404(
+    membership: Membership, person: Person, check_in_id: int
+) -> CheckIn:
+    """One of this person's check-ins (the person already fetched through the checks above)."""
+    check_in = CheckIn.objects.filter(pk=check_in_id, person=person).first()
+    if check_in is None or not can_view_person(membership, person):
+        raise Http404
+    return check_in

@@ -5,12 +5,16 @@ import datetime
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
+from wagtail.models import Locale
 
 from mscos.accounts.models import User
 from mscos.measurement import encryption, tokens
 from mscos.measurement.models import (
     AccessLogEntry,
+    Answer,
+    CheckIn,
     Consent,
+    Indicator,
     Invitation,
     Membership,
     Organisation,
@@ -163,3 +167,100 @@ def people_export_rows(membership: Membership) -> list[list[str]]:
         ]
         for person in people_for_member(membership)
     ]
+
+
+def indicators_for_check_in() -> list[Indicator]:
+    """The library's questions in the default language (the structure), outcome by outcome."""
+    return list(
+        Indicator.objects.filter(locale=Locale.get_default(), outcome__isnull=False)
+        .select_related("outcome", "outcome__domain")
+        .order_by("outcome__domain__sort_order", "outcome__sort_order", "sort_order", "pk")
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Words:
+    text: str
+    scale_labels: list[str]
+
+
+def indicator_words(indicators: list[Indicator]) -> dict[int, Words]:
+    """Each question's words in the reader's language, the default language's where missing."""
+    words = {i.pk: Words(i.text, i.scale_labels) for i in indicators}
+    locale = Locale.get_active()
+    if locale.pk == Locale.get_default().pk:
+        return words
+    by_key = {i.translation_key: i.pk for i in indicators}
+    for copy in Indicator.objects.filter(locale=locale, translation_key__in=by_key):
+        source_id = by_key[copy.translation_key]
+        if len(copy.scale_labels) == len(words[source_id].scale_labels):
+            words[source_id] = Words(copy.text, copy.scale_labels)
+    return words
+
+
+def check_ins_for_person(person: Person) -> QuerySet[CheckIn]:
+    return CheckIn.objects.filter(person=person).order_by("date", "pk")
+
+
+def check_in_answers(check_in: CheckIn) -> dict[int, tuple[str, str]]:
+    """Indicator id → (the survivor's answer, the practitioner's answer)."""
+    return {
+        answer.indicator_id: (answer.survivor_answer, answer.practitioner_answer)
+        for answer in Answer.objects.filter(check_in=check_in)
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class OutcomeChange:
+    """An outcome's survivor-reported answers at the first and latest check-in, from 0 to 100."""
+
+    outcome: str
+    first: int | None
+    latest: int | None
+
+
+def _score(answers: list[Answer]) -> int | None:
+    """The mean answer as a share of its scale (lowest point 0, highest 100); declined and
+    unanswered questions count for nothing, either way."""
+    shares = []
+    for answer in answers:
+        points = len(answer.indicator.scale_labels)
+        point = answer.survivor_point
+        if point is not None and points > 1:
+            shares.append((point - 1) / (points - 1) * 100)
+    return round(sum(shares) / len(shares)) if shares else None
+
+
+def journey(person: Person) -> tuple[CheckIn | None, CheckIn | None, list[OutcomeChange]]:
+    """The first and latest check-ins and, per outcome, the survivor's score at each."""
+    check_ins = list(check_ins_for_person(person))
+    if not check_ins:
+        return None, None, []
+    first, latest = check_ins[0], check_ins[-1]
+    answers = (
+        Answer.objects.filter(check_in__in=[first, latest], indicator__kind=Indicator.Kind.SURVIVOR)
+        .exclude(indicator__outcome=None)
+        .select_related("indicator__outcome")
+    )
+    grouped: dict[tuple[int, int], list[Answer]] = {}
+    names: dict[int, str] = {}
+    order: dict[int, tuple[int, int, int]] = {}
+    for answer in answers:
+        outcome = answer.indicator.outcome
+        if outcome is None:  # excluded above; for the type checker
+            continue
+        names[outcome.pk] = outcome.name
+        order[outcome.pk] = (outcome.domain_id, outcome.sort_order or 0, outcome.pk)
+        grouped.setdefault((outcome.pk, answer.check_in_id), []).append(answer)
+    return (
+        first,
+        latest,
+        [
+            OutcomeChange(
+                outcome=names[pk],
+                first=_score(grouped.get((pk, first.pk), [])),
+                latest=_score(grouped.get((pk, latest.pk), [])),
+            )
+            for pk in sorted(names, key=order.__getitem__)
+        ],
+    )

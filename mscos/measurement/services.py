@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,11 +13,16 @@ from mscos.accounts.models import User
 from mscos.accounts.selectors import contact_address
 from mscos.measurement import encryption, permissions, selectors
 from mscos.measurement.models import (
+    DECLINED,
     AccessLogEntry,
+    Answer,
+    CheckIn,
     Consent,
+    Indicator,
     Invitation,
     Membership,
     Note,
+    Observation,
     Organisation,
     Person,
     Programme,
@@ -292,3 +298,148 @@ def people_export(*, organisation: Organisation, acting_user: User) -> list[list
         detail=str(len(rows)),
     )
     return rows
+
+
+class CheckInConflict(Exception):
+    """Someone else saved the check-in since it was opened; `saved` is what they saved."""
+
+    def __init__(self, saved: CheckIn):
+        super().__init__("the check-in was saved by someone else")
+        self.saved = saved
+
+
+def _allowed_answers(indicator: Indicator) -> tuple[set[str], set[str]]:
+    """What the survivor and the practitioner may answer ("" is no answer)."""
+    if indicator.kind == Indicator.Kind.SURVIVOR:
+        points = {str(n) for n in range(1, len(indicator.scale_labels) + 1)}
+        both = {"", DECLINED, *points}
+        return both, both
+    return {""}, {"", DECLINED, *Observation.values}
+
+
+def _check_in_errors(
+    *,
+    person: Person,
+    date: datetime.date,
+    kind: str,
+    answers: dict[int, tuple[str, str]],
+    check_in: CheckIn | None,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if date > timezone.localdate():
+        errors["date"] = _("The date of a check-in cannot be in the future.")
+    others = CheckIn.objects.filter(person=person)
+    if check_in is not None:
+        others = others.exclude(pk=check_in.pk)
+    baseline = others.filter(kind=CheckIn.Kind.BASELINE).first()
+    if kind == CheckIn.Kind.BASELINE and baseline is not None:
+        errors["kind"] = _("This person already has a baseline check-in: record a review.")
+    elif kind == CheckIn.Kind.REVIEW:
+        if baseline is None:
+            errors["kind"] = _("Record the baseline check-in first.")
+        elif date < baseline.date and "date" not in errors:
+            errors["date"] = _("A review cannot be dated before the baseline check-in.")
+    elif kind not in CheckIn.Kind.values:
+        errors["kind"] = _("Choose whether this is the baseline or a review.")
+    library = {indicator.pk: indicator for indicator in selectors.indicators_for_check_in()}
+    for indicator_id, (survivor, practitioner) in answers.items():
+        indicator = library.get(indicator_id)
+        if indicator is None:
+            errors["__all__"] = _("One of the questions is not in the indicator library.")
+            continue
+        allowed_survivor, allowed_practitioner = _allowed_answers(indicator)
+        if survivor not in allowed_survivor:
+            errors[f"survivor_{indicator_id}"] = _("Choose one of the answers on the scale.")
+        if practitioner not in allowed_practitioner:
+            errors[f"practitioner_{indicator_id}"] = _("Choose one of the answers given.")
+    return errors
+
+
+def check_in_record(
+    *,
+    organisation: Organisation,
+    person: Person,
+    date: datetime.date,
+    kind: str,
+    answers: dict[int, tuple[str, str]],
+    acting_user: User,
+    check_in: CheckIn | None = None,
+    expected_version: int | None = None,
+) -> CheckIn:
+    """Saves a new check-in, or changes `check_in` if nobody saved it since `expected_version`.
+
+    `answers` maps an indicator (its default-language copy) to the survivor's and the
+    practitioner's answers. Bad input raises ValidationError and saves nothing; a save that
+    lost the race raises CheckInConflict with what the other person saved.
+    """
+    membership = _membership(acting_user, organisation)
+    if person.organisation_id != organisation.pk:
+        raise ValidationError(_("This person is not one of your organisation's records."))
+    if not permissions.can_change_person(membership, person):
+        raise PermissionDenied
+    if check_in is not None and check_in.person_id != person.pk:
+        raise ValidationError(_("This check-in belongs to another person."))
+    errors = _check_in_errors(
+        person=person, date=date, kind=kind, answers=answers, check_in=check_in
+    )
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            if check_in is None:
+                check_in = CheckIn.objects.create(
+                    person=person, date=date, kind=kind, created_by=acting_user,
+                    updated_by=acting_user,
+                )  # fmt: skip
+            else:
+                # Compare-and-set: only the version this form started from may be replaced.
+                changed = CheckIn.objects.filter(
+                    pk=check_in.pk, version=expected_version or 0
+                ).update(
+                    date=date,
+                    kind=kind,
+                    updated_by=acting_user,
+                    updated_at=timezone.now(),
+                    version=F("version") + 1,
+                )
+                if not changed:
+                    raise CheckInConflict(CheckIn.objects.get(pk=check_in.pk))
+                check_in.refresh_from_db()
+                check_in.answers.all().delete()
+            Answer.objects.bulk_create(
+                Answer(
+                    check_in=check_in,
+                    indicator_id=indicator_id,
+                    survivor_answer=survivor,
+                    practitioner_answer=practitioner,
+                )
+                for indicator_id, (survivor, practitioner) in sorted(answers.items())
+                if survivor or practitioner
+            )
+            access_log_record(
+                organisation=organisation,
+                acting_user=acting_user,
+                action=Action.CHECK_IN_SAVE,
+                person=person,
+                detail=f"{kind} {date.isoformat()}",
+            )
+    except IntegrityError as error:  # a second baseline saved at the same moment
+        raise ValidationError(
+            {"kind": _("This person already has a baseline check-in: record a review.")}
+        ) from error
+    return check_in
+
+
+def check_in_viewed(*, check_in: CheckIn, acting_user: User) -> None:
+    """Writes the look at a check-in to the log."""
+    person = check_in.person
+    permissions.get_check_in_for_member_or_404(
+        _membership(acting_user, person.organisation), person, check_in.pk
+    )
+    access_log_record(
+        organisation=person.organisation,
+        acting_user=acting_user,
+        action=Action.CHECK_IN_VIEW,
+        person=person,
+        detail=f"{check_in.kind} {check_in.date.isoformat()}",
+    )

@@ -16,6 +16,16 @@ urlpatterns = [
         views.consent_withdraw,
         name="consent_withdraw",
     ),
+    path(
+        "<slug:slug>/people/<int:person_id>/check-ins/new/",
+        views.check_in_create,
+        name="check_in_create",
+    ),
+    path(
+        "<slug:slug>/people/<int:person_id>/check-ins/<int:check_in_id>/",
+        views.check_in_edit,
+        name="check_in",
+    ),
     path("<slug:slug>/programmes/", views.programmes, name="programmes"),
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/access-log/", views.access_log, name="access_log"),

@@ -20,6 +20,7 @@ from mscos.accounts.selectors import has_two_factor
 from mscos.core.csv_export import csv_response
 from mscos.measurement import permissions, selectors, services, wording
 from mscos.measurement.forms import (
+    CheckInForm,
     InvitationForm,
     NoteForm,
     PersonForm,
@@ -128,6 +129,7 @@ def _person_page(request, membership, person, note_form, *, status: int = 200):
             "person": person,
             "consents": selectors.person_consents(person),
             "notes": selectors.person_notes(person),
+            "check_ins": selectors.check_ins_for_person(person),
             "note_form": note_form,
         },
         status=status,
@@ -297,3 +299,95 @@ def invitation(request, token):
         {"invitation": found},
         status=200 if found is not None else 404,
     )
+
+
+def _check_in_form(data=None, *, initial=None) -> CheckInForm:
+    indicators = selectors.indicators_for_check_in()
+    return CheckInForm(
+        data,
+        initial=initial,
+        indicators=indicators,
+        words=selectors.indicator_words(indicators),
+    )
+
+
+def _check_in_save(request, membership, person, form, check_in=None):
+    """Saves a valid form; the response on success, None when the form now holds the errors."""
+    data = form.cleaned_data
+    try:
+        saved = services.check_in_record(
+            organisation=membership.organisation,
+            person=person,
+            date=data["date"],
+            kind=data["kind"],
+            answers=form.answers(),
+            check_in=check_in,
+            expected_version=data.get("version"),
+            acting_user=request.user,
+        )
+    except ValidationError as error:
+        _apply_errors(form, error)
+        return None
+    messages.success(request, wording.CHECK_IN_SAVED)
+    return redirect("measurement:check_in", membership.organisation.slug, person.pk, saved.pk)
+
+
+def _check_in_page(request, membership, person, form, *, check_in=None, conflict=None, status=200):
+    context = {
+        "membership": membership,
+        "organisation": membership.organisation,
+        "person": person,
+        "form": form,
+        "check_in": check_in,
+    }
+    if conflict is not None:
+        saved_answers = selectors.check_in_answers(conflict)
+        context["conflict"] = conflict
+        context["conflict_rows"] = [
+            (row, saved_answers.get(row["indicator"].pk, ("", ""))) for row in form.rows
+        ]
+    return TemplateResponse(request, "measurement/check_in_form.html", context, status=status)
+
+
+@workspace_view
+def check_in_create(request, membership, person_id):
+    person = permissions.get_person_for_member_or_404(membership, person_id)
+    form = _check_in_form(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        response = _check_in_save(request, membership, person, form)
+        if response is not None:
+            return response
+    return _check_in_page(request, membership, person, form, status=400 if form.errors else 200)
+
+
+@workspace_view
+def check_in_edit(request, membership, person_id, check_in_id):
+    person = permissions.get_person_for_member_or_404(membership, person_id)
+    check_in = permissions.get_check_in_for_member_or_404(membership, person, check_in_id)
+    if request.method != "POST":
+        services.check_in_viewed(check_in=check_in, acting_user=request.user)
+        initial = CheckInForm.initial_for(check_in, selectors.check_in_answers(check_in))
+        return _check_in_page(
+            request, membership, person, _check_in_form(initial=initial), check_in=check_in
+        )
+    form = _check_in_form(request.POST)
+    if form.is_valid():
+        try:
+            response = _check_in_save(request, membership, person, form, check_in)
+        except services.CheckInConflict as conflict:
+            # Their answers are shown; the form keeps these, now based on their version, so
+            # saving again replaces theirs on purpose.
+            data = request.POST.copy()
+            data["version"] = str(conflict.saved.version)
+            return _check_in_page(
+                request,
+                membership,
+                person,
+                _check_in_form(data),
+                check_in=conflict.saved,
+                conflict=conflict.saved,
+                status=409,
+            )
+        if response is not None:
+            return response
+    return _check_in_page(request, membership, person, form, check_in=check_in, status=400)

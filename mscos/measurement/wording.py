@@ -38,3 +38,10 @@ NEED_TWO_FACTOR = _(
     "Workspaces hold private records: please set up two-factor sign-in with an authenticator app "
     "first."
 )
+CHECK_IN_SAVED = _("The check-in has been saved.")
+CHECK_IN_CONFLICT = _(
+    "Someone else saved this check-in while you were working on it. What they saved is shown "
+    "below; your answers are kept in the form. Save again to replace theirs with yours."
+)
+RATHER_NOT_SAY = _("I'd rather not say")
+NO_ANSWER = _("No answer")

@@ -117,6 +117,14 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         consents={Consent.Use.RECORD_KEEPING},
         acting_user=moderator,
     )
+    check_in = measurement_services.check_in_record(
+        organisation=workspace,
+        person=person,
+        date=timezone.localdate(),
+        kind="baseline",
+        answers={},
+        acting_user=moderator,
+    )
     workspace_invitation = Invitation.objects.create(
         organisation=workspace,
         email=moderator.email or "mod@example.org",
@@ -140,6 +148,8 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         "measurement:person": lambda: about_person,
         "measurement:note_add": lambda: about_person,
         "measurement:consent_withdraw": lambda: about_person,
+        "measurement:check_in_create": lambda: about_person,
+        "measurement:check_in": lambda: {**about_person, "check_in_id": check_in.pk},
         "moderation:item": lambda: {"post_id": guest_post.pk},
         "moderation:member": lambda: {"user_id": own_post.author_id},
         "moderation:publish_urgent": lambda: {"post_id": urgent_post.pk},

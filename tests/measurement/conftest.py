@@ -1,13 +1,14 @@
 """A cast for the workspace: two organisations and everyone who may or may not look inside."""
 
 import dataclasses
+import datetime
 
 import pytest
 from django.test import Client
 
 from mscos.accounts.models import User
 from mscos.measurement import services
-from mscos.measurement.models import Membership, Organisation, Person, Programme
+from mscos.measurement.models import CheckIn, Membership, Organisation, Person, Programme
 from tests.conftest import with_two_factor
 from tests.mail_server import smtp_server  # noqa: F401 (a fixture)
 
@@ -26,6 +27,7 @@ class Workspace:
     person: Person
     second_person: Person
     outsider_person: Person
+    check_in: CheckIn
 
     def client_for(self, who: str) -> Client:
         client = Client()
@@ -82,6 +84,14 @@ def ws(db) -> Workspace:
     outsider_person = services.person_create(
         organisation=other, case_code="OS-001", consents=all_consents, acting_user=outsider
     )
+    check_in = services.check_in_record(
+        organisation=organisation,
+        person=person,
+        date=datetime.date(2026, 1, 5),
+        kind=CheckIn.Kind.BASELINE,
+        answers={},
+        acting_user=caseworker,
+    )
     return Workspace(
         organisation=organisation,
         other_organisation=other,
@@ -95,4 +105,5 @@ def ws(db) -> Workspace:
         person=person,
         second_person=second_person,
         outsider_person=outsider_person,
+        check_in=check_in,
     )

@@ -64,6 +64,20 @@ def paths(ws: Workspace) -> dict[str, tuple[str, dict]]:
                 lead=NOT_ALLOWED,
             ),
         ),
+        "record a check-in": (
+            reverse("measurement:check_in_create", args=[slug, person]),
+            row(viewer=NOT_FOUND, second_caseworker=NOT_FOUND, caseworker=OK, lead=OK),
+        ),
+        "check-in": (
+            reverse("measurement:check_in", args=[slug, person, ws.check_in.pk]),
+            row(viewer=NOT_FOUND, second_caseworker=NOT_FOUND, caseworker=OK, lead=OK),
+        ),
+        "another person's check-in, under this person": (
+            reverse("measurement:check_in", args=[slug, ws.second_person.pk, ws.check_in.pk]),
+            row(
+                viewer=NOT_FOUND, second_caseworker=NOT_FOUND, caseworker=NOT_FOUND, lead=NOT_FOUND
+            ),
+        ),
         "programmes": (
             reverse("measurement:programmes", args=[slug]),
             row(viewer=FORBIDDEN, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
@@ -107,6 +121,9 @@ PAGE_NAMES = [
     "withdraw consent",
     "add note (GET)",
     "export (GET)",
+    "record a check-in",
+    "check-in",
+    "another person's check-in, under this person",
     "programmes",
     "members",
     "access log",
@@ -134,6 +151,8 @@ def test_the_matrix_covers_every_workspace_url(ws):
         "consent_withdraw",
         "note_add",
         "people_export",
+        "check_in_create",
+        "check_in",
         "programmes",
         "members",
         "access_log",

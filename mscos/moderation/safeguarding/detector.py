@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from mscos.moderation.safeguarding.lexicon import Lexicon, Rule, lexicons
+from mscos.moderation.safeguarding.lexicon import Lexicon, Rule, Screening, lexicons
 from mscos.moderation.safeguarding.model import shipped_model
 from mscos.moderation.safeguarding.text import fold
 
@@ -58,21 +58,30 @@ class Assessment:
         return f"safeguarding ({language}score {self.score:.2f}): {details}"
 
 
-def _masked(text: str, lexicon: Lexicon) -> str:
-    for rule, _match in lexicon.matching("everyday", text):
+def _masked(text: str, screening: Screening) -> str:
+    for rule, _match in screening.matching("everyday", text):
         text = rule.pattern.sub(lambda m: " ".join(MASK for _ in m.group().split()), text)
     return text
 
 
-def _found(text: str, lexicon: Lexicon, kind: str) -> list[tuple[Rule, str]]:
-    return [(rule, match.group()) for rule, match in lexicon.matching(kind, text)]
+def _found(text: str, screening: Screening, kind: str) -> list[tuple[Rule, str]]:
+    return [(rule, match.group()) for rule, match in screening.matching(kind, text)]
+
+
+def _could_alarm(sentence: str, screening: Screening) -> bool:
+    """Whether any danger or signal rule could match: most sentences of a long post have none,
+    and need neither the idioms taken out nor a score (masking only ever removes words)."""
+    return bool(
+        screening.candidates("danger", sentence) or screening.candidates("signal", sentence)
+    )
 
 
 def _score(
-    sentence: str, lexicon: Lexicon, whole_post_distance: float
+    sentence: str, screening: Screening, whole_post_distance: float
 ) -> tuple[float, list[Finding]]:
-    danger = _found(sentence, lexicon, "danger")
-    signals = _found(sentence, lexicon, "signal")
+    lexicon = screening.lexicon
+    danger = _found(sentence, screening, "danger")
+    signals = _found(sentence, screening, "signal")
     if not danger and not signals:
         return 0.0, []
     labels: dict[str, float] = {}
@@ -83,9 +92,9 @@ def _score(
         findings.append(Finding(lexicon.code, rule.label, words))
     weights = sorted(labels.values(), reverse=True)
     base = weights[0] + 0.5 * sum(weights[1:3])
-    present = max((rule.weight for rule, _ in _found(sentence, lexicon, "present")), default=0)
+    present = max((rule.weight for rule, _ in _found(sentence, screening, "present")), default=0)
     distance = max(
-        [rule.weight for rule, _ in _found(sentence, lexicon, "distance")] + [whole_post_distance]
+        [rule.weight for rule, _ in _found(sentence, screening, "distance")] + [whole_post_distance]
     )
     if present:
         distance = max(0.0, distance - present)
@@ -105,23 +114,31 @@ def _pieces(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def assess_language(text: str, lexicon: Lexicon) -> Assessment:
-    sentences = [_masked(piece, lexicon) for piece in _pieces(text)]
+def assess_language(text: str, lexicon: Lexicon, pieces: list[str] | None = None) -> Assessment:
+    pieces = _pieces(text) if pieces is None else pieces
+    screening = Screening(lexicon, " ".join(pieces))
+    best = Assessment(language=lexicon.code)
+    if not _could_alarm(" ".join(pieces), screening):
+        return best
+    sentences = [
+        _masked(piece, screening) if _could_alarm(piece, screening) else piece for piece in pieces
+    ]
     whole = " ".join(sentences)
     # "Post-wide" distance cues are those labelled as framing the whole post (reports, fiction).
     framing = max(
         (
             rule.weight
-            for rule, _ in _found(whole, lexicon, "distance")
+            for rule, _ in _found(whole, screening, "distance")
             if rule.label.startswith("frame")
         ),
         default=0.0,
     )
-    best = Assessment(language=lexicon.code)
     # A short post is scored whole too: a danger can run across its sentences.
     short = len(sentences) > 1 and len(whole.split()) <= WINDOW_WORDS
     for sentence in [*sentences, whole] if short else sentences:
-        score, findings = _score(sentence, lexicon, framing)
+        if not _could_alarm(sentence, screening):
+            continue
+        score, findings = _score(sentence, screening, framing)
         if score > best.score:
             best.score, best.findings = score, findings
     return best
@@ -130,15 +147,17 @@ def assess_language(text: str, lexicon: Lexicon) -> Assessment:
 def assess(text: str) -> Assessment:
     """The most worrying reading of the text across every language's data, and the model's."""
     text = text[:MAX_TEXT]
+    pieces = _pieces(text)  # folded once, read by every language's data
     best = Assessment()
     for lexicon in lexicons():
-        found = assess_language(text, lexicon)
+        found = assess_language(text, lexicon, pieces)
         if found.score > best.score:
             best = found
     model = shipped_model() if settings.SAFEGUARDING_MODEL else None
     if model is not None:
-        best.model_probability = model.probability(text)
-        logit = max(MODEL_FLOOR, min(MODEL_CEILING, model.logit(text)))
+        raw = model.logit(text)
+        best.model_probability = model.probability_of(raw)
+        logit = max(MODEL_FLOOR, min(MODEL_CEILING, raw))
         best.score = max(0.0, best.score + MODEL_WEIGHT * logit)
     best.urgent = best.score >= THRESHOLD
     return best

@@ -44,6 +44,7 @@ class FirstWordIndex:
     prefixes: dict[str, set[int]] = field(default_factory=dict)
     inner: list[tuple[str, int]] = field(default_factory=list)  # "*word": anywhere in the text
     longest_prefix: int = 0
+    prefix_lengths: tuple[int, ...] = ()
 
     def add(self, source: str, number: int) -> None:
         first = next(token for token in source.split() if not token.startswith("~"))
@@ -55,17 +56,59 @@ class FirstWordIndex:
             elif head.endswith("*"):
                 self.prefixes.setdefault(core, set()).add(number)
                 self.longest_prefix = max(self.longest_prefix, len(core))
+                self.prefix_lengths = tuple(sorted({*self.prefix_lengths, len(core)}))
             else:
                 self.exact.setdefault(core, set()).add(number)
 
+    def of_token(self, token: str) -> set[int]:
+        found = set(self.exact.get(token, ()))
+        for length in self.prefix_lengths:
+            if length > len(token):
+                break
+            found |= self.prefixes.get(token[:length], set())
+        return found
+
     def candidates(self, text: str) -> set[int]:
+        """The rules whose first word is in the text."""
         found: set[int] = set()
         for token in set(text.split()):
-            found |= self.exact.get(token, set())
-            for length in range(1, min(len(token), self.longest_prefix) + 1):
-                found |= self.prefixes.get(token[:length], set())
+            found |= self.of_token(token)
         found.update(number for core, number in self.inner if core in text)
         return found
+
+
+class Screening:
+    """One post's lookups, shared by its sentences and by the kinds of rule: each word of the post
+    is looked up once, and only the "*word" rules found somewhere in the post are tried on each
+    sentence (a 20,000 character post has hundreds of sentences, and Arabic hundreds of such
+    rules)."""
+
+    def __init__(self, lexicon: "Lexicon", whole: str) -> None:
+        self.lexicon = lexicon
+        self.by_token: dict[str, set[int]] = {}
+        self.by_text: dict[str, set[int]] = {}  # each sentence is asked about every kind
+        self.inner = [(core, n) for core, n in lexicon.every_rule.inner if core in whole]
+
+    def _of_token(self, token: str) -> set[int]:
+        known = self.by_token.get(token)
+        if known is None:
+            known = self.by_token[token] = self.lexicon.every_rule.of_token(token)
+        return known
+
+    def candidates(self, kind: str, text: str) -> set[int]:
+        """Numbers of the rules of this kind that could match the text."""
+        first, end = self.lexicon.numbers[kind]
+        found = self.by_text.get(text)
+        if found is None:
+            found = set()
+            for token in set(text.split()):
+                found |= self._of_token(token)
+            found.update(number for core, number in self.inner if core in text)
+            self.by_text[text] = found
+        return {number - first for number in found if first <= number < end}
+
+    def matching(self, kind: str, text: str) -> list[tuple["Rule", re.Match[str]]]:
+        return self.lexicon.matching(kind, text, self.candidates(kind, text))
 
 
 @dataclass(frozen=True)
@@ -73,15 +116,23 @@ class Lexicon:
     code: str
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     indexes: dict[str, FirstWordIndex] = field(default_factory=dict)
+    # Every rule in one index, numbered kind after kind (numbers: each kind's range), so a post's
+    # words are looked up once for all kinds.
+    every_rule: FirstWordIndex = field(default_factory=FirstWordIndex)
+    numbers: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return self.rules.get(kind, ())
 
-    def matching(self, kind: str, text: str) -> list[tuple[Rule, re.Match[str]]]:
+    def matching(
+        self, kind: str, text: str, candidates: set[int] | None = None
+    ) -> list[tuple[Rule, re.Match[str]]]:
         """The rules of a kind that match the folded text, with their first match."""
         rules = self.of_kind(kind)
+        if candidates is None:
+            candidates = self.indexes[kind].candidates(text)
         found = []
-        for number in sorted(self.indexes[kind].candidates(text)):
+        for number in sorted(candidates):
             match = rules[number].pattern.search(text)
             if match:
                 found.append((rules[number], match))
@@ -140,11 +191,19 @@ def parse(data: dict, *, code: str) -> Lexicon:
                     raise LexiconError(f"{code}: {kind} '{label}': {error}") from error
                 rules[kind].append(Rule(kind, label, weight, source, pattern))
     indexes = {kind: FirstWordIndex() for kind in KINDS}
+    every_rule, numbers, first = FirstWordIndex(), {}, 0
     for kind, found in rules.items():
         for number, rule in enumerate(found):
             indexes[kind].add(rule.source, number)
+            every_rule.add(rule.source, first + number)
+        numbers[kind] = (first, first + len(found))
+        first += len(found)
     return Lexicon(
-        code=code, rules={kind: tuple(found) for kind, found in rules.items()}, indexes=indexes
+        code=code,
+        rules={kind: tuple(found) for kind, found in rules.items()},
+        indexes=indexes,
+        every_rule=every_rule,
+        numbers=numbers,
     )
 
 

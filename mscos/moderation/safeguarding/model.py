@@ -30,7 +30,7 @@ def features(text: str) -> set[str]:
     words = fold(text).split()
     found = set(words)
     found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
-    for word in words:
+    for word in set(words):  # a word's pieces are the same each time it comes
         padded = f"<{word}>"
         for size in (3, 4, 5):
             found.update(padded[i : i + size] for i in range(len(padded) - size + 1))
@@ -47,7 +47,11 @@ class Model:
 
     def probability(self, text: str) -> float:
         """How likely the text is a danger post, from 0 to 1."""
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, self.logit(text)))))
+        return self.probability_of(self.logit(text))
+
+    @staticmethod
+    def probability_of(logit: float) -> float:
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
 def train(examples: list[tuple[str, int]], *, seed: int = 0) -> Model:

@@ -7,15 +7,18 @@ per link drawn), the Locale of a language (once per page's `.localized`), each s
 the same as before, and is forgotten whenever its rows change.
 """
 
+import copy
 from typing import Any
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Q
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.models import sites as wagtail_sites
 from wagtail.models.i18n import LocaleManager
+from wagtail.query import PageQuerySet
 
 from mscos.core import shell_memo
 
@@ -55,7 +58,28 @@ def _get_site_for_hostname(hostname: str, port: int) -> Site:
     found = shell_memo.remember(("site-for-host", hostname, port), read)
     if found is _NOT_FOUND:
         raise Site.DoesNotExist
-    return found
+    # Copies, the root page too: a request's page (the home page is the root page's `specific`)
+    # gathers what that request drew, which must not be handed to the next one.
+    site = copy.copy(found)
+    root_page = copy.copy(found.root_page)
+    for kept in ("specific", "specific_deferred"):
+        root_page.__dict__.pop(kept, None)
+    site.root_page = root_page
+    return site
+
+
+def _private_q(queryset: PageQuerySet) -> Q:
+    """Wagtail's `.public()`, with the (few) restricted sections read from memory."""
+
+    def read() -> list[tuple[str, int]]:
+        restricted = PageViewRestriction.objects.select_related("page")
+        return [(restriction.page.path, restriction.page.depth) for restriction in restricted]
+
+    q = Q()
+    for path, depth in shell_memo.remember("restricted-sections", read):
+        q |= Q(path__startswith=path, depth__gte=depth)
+    # Matches no page when no section is private, as Wagtail's own.
+    return q if q else Q(pk__in=[])
 
 
 def _setting_with_its_pages(model: type[BaseSiteSetting], site: Site) -> BaseSiteSetting:
@@ -104,9 +128,11 @@ def install() -> None:
     _originals["clear_site_root_paths_cache"] = Site.clear_site_root_paths_cache
     _originals["get_site_for_hostname"] = wagtail_sites.get_site_for_hostname
     _originals["for_request"] = BaseSiteSetting.__dict__["for_request"]
+    _originals["private_q"] = PageQuerySet.private_q
     LocaleManager.get_for_language = _get_for_language
     Site.get_site_root_paths = staticmethod(_get_site_root_paths)
     Site.clear_site_root_paths_cache = staticmethod(_clear_site_root_paths_cache)
     wagtail_sites.get_site_for_hostname = _get_site_for_hostname
     BaseSiteSetting.for_request = classmethod(_setting_for_request)
+    PageQuerySet.private_q = _private_q
     shell_memo.watch_tables(*_setting_tables())

@@ -24,13 +24,32 @@ def original(page: Page) -> Page:
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return page
-    return page.get_translation_or_none(default) or page
+    # Asked by several parts of one page (its lists, its forum links): looked up once per page.
+    if "_original" not in page.__dict__:
+        page.__dict__["_original"] = page.get_translation_or_none(default) or page
+    return page.__dict__["_original"]
 
 
 def in_reader_language(pages: Iterable[Page]) -> list[Page]:
     """Each page as the reader should see it: its live translation into the active language,
-    or itself."""
-    return [page.localized for page in pages]
+    or itself (as `page.localized`, with one query per kind of page rather than one a page)."""
+    pages = list(pages)
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return pages
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return pages
+    by_kind: dict[type[Page], list[Page]] = {}
+    for page in pages:
+        if page.locale_id != locale.pk:
+            by_kind.setdefault(type(page), []).append(page)
+    translations: dict[tuple[type[Page], Any], Page] = {}
+    for kind, untranslated in by_kind.items():
+        keys = [page.translation_key for page in untranslated]
+        for found in kind.objects.filter(translation_key__in=keys, locale=locale, live=True):
+            translations[(kind, found.translation_key)] = found
+    return [translations.get((type(page), page.translation_key), page) for page in pages]
 
 
 def default_language_only[Pages: QuerySet[Any]](queryset: Pages) -> Pages:

@@ -13,8 +13,9 @@ from django.views.static import serve as serve_static_file
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as wagtail_documents
 from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
 
-from mscos.core import selectors
+from mscos.core import selectors, shell_memo
 from mscos.core.byte_ranges import with_byte_ranges
 from mscos.core.languages import path_in_language, path_without_language
 
@@ -43,6 +44,7 @@ def serve_page(request, path: str):
     translated yet has no Romanian copy, so it would be a 404. The English page is served
     instead, with the Romanian interface and a notice (see `page_language` in mscos_shell).
     """
+    _route_from_memory(request, path)
     if Page.route_for_request(request, path) is None:
         site = Site.find_for_request(request)
         if site is not None:
@@ -61,6 +63,29 @@ def serve_page(request, path: str):
                 query = request.META.get("QUERY_STRING", "")
                 return redirect(f"{translated_url}?{query}" if query else translated_url)
     return wagtail_views.serve(request, path)
+
+
+def _route_from_memory(request, path: str) -> None:
+    """Routes a plain page's address from process memory (core/shell_memo.py): the page is read
+    in one query instead of one or two per level of the tree. Pages with routes of their own
+    (a PDF, a feed) route as usual: their route holds the page's own methods."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return
+
+    def read() -> tuple[type[Page], int] | None:
+        route = Page.route_for_request(request, path)
+        if route is None or route[1] or route[2]:
+            return None
+        return type(route[0]), route[0].pk
+
+    kept = shell_memo.remember(("route", site.pk, translation.get_language(), path), read)
+    if kept is None or hasattr(request, "_wagtail_route_for_request"):
+        return
+    model, page_id = kept
+    page = model.objects.filter(pk=page_id).first()
+    if page is not None:
+        request._wagtail_route_for_request = RouteResult(page, (), {})
 
 
 def _translation_url(request, route) -> str:

@@ -55,6 +55,12 @@ class HomePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Both sections in one query (the page's query count is budgeted: test_query_budget).
+        sections = Page.objects.in_bulk(
+            [pk for pk in (self.featured_section_id, self.updates_section_id) if pk]
+        )
+        self.featured_section = sections.get(self.featured_section_id)
+        self.updates_section = sections.get(self.updates_section_id)
         if self.featured_section and self.featured_section.live:
             children = self.featured_section.get_children().live().public().specific()
             # Pages marked as topics (beside the core outcomes) are listed apart from the cards.

@@ -5,6 +5,7 @@ import itertools
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -116,7 +117,7 @@ class UpdatePage(RoutablePageMixin, SitePage):
     class Meta:
         verbose_name = _("update")
 
-    @property
+    @cached_property  # asked twice where it is shown ("is there one?", then the words)
     def focus_label(self) -> str:
         titles = [outcome.title for outcome in self.focus_outcomes.all()]
         if self.focus_theme:

@@ -443,3 +443,16 @@ def check_in_viewed(*, check_in: CheckIn, acting_user: User) -> None:
         person=person,
         detail=f"{check_in.kind} {check_in.date.isoformat()}",
     )
+
+
+def journey_viewed(*, person: Person, acting_user: User) -> None:
+    """Writes the look at a person's journey to the log."""
+    permissions.get_person_for_member_or_404(
+        _membership(acting_user, person.organisation), person.pk
+    )
+    access_log_record(
+        organisation=person.organisation,
+        acting_user=acting_user,
+        action=Action.JOURNEY_VIEW,
+        person=person,
+    )

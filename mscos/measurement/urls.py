@@ -26,6 +26,7 @@ urlpatterns = [
         views.check_in_edit,
         name="check_in",
     ),
+    path("<slug:slug>/people/<int:person_id>/journey/", views.person_journey, name="journey"),
     path("<slug:slug>/programmes/", views.programmes, name="programmes"),
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/access-log/", views.access_log, name="access_log"),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from mscos.accounts.selectors import has_two_factor
 from mscos.core.csv_export import csv_response
-from mscos.measurement import permissions, selectors, services, wording
+from mscos.measurement import journey_chart, permissions, selectors, services, wording
 from mscos.measurement.forms import (
     CheckInForm,
     InvitationForm,
@@ -391,3 +391,27 @@ def check_in_edit(request, membership, person_id, check_in_id):
         if response is not None:
             return response
     return _check_in_page(request, membership, person, form, check_in=check_in, status=400)
+
+
+@workspace_view
+def person_journey(request, membership, person_id):
+    person = permissions.get_person_for_member_or_404(membership, person_id)
+    services.journey_viewed(person=person, acting_user=request.user)
+    first, latest, changes = selectors.journey(person)
+    rows, height = journey_chart.chart_rows(changes)
+    return TemplateResponse(
+        request,
+        "measurement/journey.html",
+        {
+            "membership": membership,
+            "organisation": membership.organisation,
+            "person": person,
+            "first": first,
+            "latest": latest,
+            "changes": changes,
+            "chart_rows": rows,
+            "chart_width": journey_chart.WIDTH,
+            "chart_height": height,
+            "bar_height": journey_chart.BAR_HEIGHT,
+        },
+    )

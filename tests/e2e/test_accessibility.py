@@ -149,6 +149,7 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         "measurement:note_add": lambda: about_person,
         "measurement:consent_withdraw": lambda: about_person,
         "measurement:check_in_create": lambda: about_person,
+        "measurement:journey": lambda: about_person,
         "measurement:check_in": lambda: {**about_person, "check_in_id": check_in.pk},
         "moderation:item": lambda: {"post_id": guest_post.pk},
         "moderation:member": lambda: {"user_id": own_post.author_id},

@@ -78,6 +78,10 @@ def paths(ws: Workspace) -> dict[str, tuple[str, dict]]:
                 viewer=NOT_FOUND, second_caseworker=NOT_FOUND, caseworker=NOT_FOUND, lead=NOT_FOUND
             ),
         ),
+        "journey": (
+            reverse("measurement:journey", args=[slug, person]),
+            row(viewer=NOT_FOUND, second_caseworker=NOT_FOUND, caseworker=OK, lead=OK),
+        ),
         "programmes": (
             reverse("measurement:programmes", args=[slug]),
             row(viewer=FORBIDDEN, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
@@ -124,6 +128,7 @@ PAGE_NAMES = [
     "record a check-in",
     "check-in",
     "another person's check-in, under this person",
+    "journey",
     "programmes",
     "members",
     "access log",
@@ -153,6 +158,7 @@ def test_the_matrix_covers_every_workspace_url(ws):
         "people_export",
         "check_in_create",
         "check_in",
+        "journey",
         "programmes",
         "members",
         "access_log",

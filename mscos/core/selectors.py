@@ -1,7 +1,7 @@
 """Reads the whole site shares: its Wagtail Site record and the locales of its languages."""
 
 from django.http import HttpRequest
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 
 def default_site() -> Site | None:
@@ -18,3 +18,9 @@ def site_for_request(request: HttpRequest) -> Site | None:
 def locale_for_language(language_code: str) -> Locale | None:
     locale: Locale | None = Locale.objects.filter(language_code=language_code).first()
     return locale
+
+
+def page_of_type(model: type[Page], page_id: int) -> Page | None:
+    """One page of a known type by its id, in one query (a route kept in memory)."""
+    page: Page | None = model.objects.filter(pk=page_id).first()
+    return page

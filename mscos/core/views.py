@@ -83,7 +83,7 @@ def _route_from_memory(request, path: str) -> None:
     if kept is None or hasattr(request, "_wagtail_route_for_request"):
         return
     model, page_id = kept
-    page = model.objects.filter(pk=page_id).first()
+    page = selectors.page_of_type(model, page_id)
     if page is not None:
         request._wagtail_route_for_request = RouteResult(page, (), {})
 

@@ -4,8 +4,8 @@ The forum never imports moderation (moderation builds on the forum), so moderati
 screener here in its AppConfig.ready.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass
@@ -24,7 +24,10 @@ class ScreenResult:
         )
 
 
-Screener = Callable[[str], ScreenResult]
+class Screener(Protocol):
+    def __call__(self, text: str, *, language: str = "") -> ScreenResult: ...
+
+
 _screeners: list[Screener] = []
 
 
@@ -33,9 +36,9 @@ def register_screener(screener: Screener) -> None:
         _screeners.append(screener)
 
 
-def screen(text: str) -> ScreenResult:
-    """What the registered checks say about this text."""
+def screen(text: str, *, language: str = "") -> ScreenResult:
+    """What the registered checks say about this text, written in `language` ("" if unknown)."""
     result = ScreenResult()
     for screener in _screeners:
-        result = result.merge(screener(text))
+        result = result.merge(screener(text, language=language))
     return result

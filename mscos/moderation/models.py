@@ -19,6 +19,16 @@ class WatchedWord(models.Model):
         help_text=_("Capitals and accents do not matter. Use * for any ending, e.g. kill*"),
     )
     action = models.CharField(_("what happens"), max_length=10, choices=Action.choices)
+    language = models.CharField(
+        _("only in posts written in"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_(
+            "Leave empty to watch posts in every language. A word chosen for one language is also "
+            "watched in posts whose language is not known."
+        ),
+    )
     message = models.CharField(
         _("message to the writer"),
         max_length=300,
@@ -31,7 +41,9 @@ class WatchedWord(models.Model):
         ordering = ["action", "phrase"]
         verbose_name = _("watched word")
         constraints = [
-            models.UniqueConstraint(fields=["phrase", "action"], name="watched_word_once")
+            models.UniqueConstraint(
+                fields=["phrase", "action", "language"], name="watched_word_once_per_language"
+            )
         ]
 
     def __str__(self) -> str:

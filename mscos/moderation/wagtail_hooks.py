@@ -14,8 +14,8 @@ class WatchedWordViewSet(SnippetViewSet):
     icon = "warning"
     menu_label = _("Watched words")
     add_to_admin_menu = True
-    list_display = ["phrase", "action"]
-    list_filter = ["action"]
+    list_display = ["phrase", "action", "language"]
+    list_filter = ["action", "language"]
 
 
 register_snippet(WatchedWordViewSet)

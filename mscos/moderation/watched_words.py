@@ -11,7 +11,7 @@ from mscos.forum.screening import ScreenResult
 from mscos.moderation.models import WatchedWord
 from mscos.moderation.safeguarding.text import fold
 
-CACHE_KEY = "moderation:watched-words:v2"
+CACHE_KEY = "moderation:watched-words:v3"
 SPREAD_LETTERS = re.compile(r"(?<= )(?:[^ ] ){3,}")
 
 
@@ -46,6 +46,7 @@ class CompiledWord:
     phrase: str
     action: str
     message: str
+    language: str  # "" for every language
     pattern: re.Pattern[str]
     squashed: str  # the phrase's letters without spaces, for letters spread apart
 
@@ -54,27 +55,30 @@ def _compiled() -> list[CompiledWord]:
     rules = cache.get(CACHE_KEY)
     if rules is None:
         rules = [
-            (word.phrase, word.action, word.message)
-            for word in WatchedWord.objects.all().only("phrase", "action", "message")
+            (word.phrase, word.action, word.message, word.language)
+            for word in WatchedWord.objects.all().only("phrase", "action", "message", "language")
         ]
         cache.set(CACHE_KEY, rules, timeout=300)
     compiled = []
-    for phrase, action, message in rules:
+    for phrase, action, message, language in rules:
         pattern = _pattern(phrase)
         if pattern is None:
             continue  # nothing to match: it must never match everything
         squashed = normalise(phrase.strip("*")).replace(" ", "")
-        compiled.append(CompiledWord(phrase, action, message, pattern, squashed))
+        compiled.append(CompiledWord(phrase, action, message, language, pattern, squashed))
     return compiled
 
 
-def matching_words(text: str) -> list[CompiledWord]:
-    """Every watched word found in the text."""
+def matching_words(text: str, *, language: str = "") -> list[CompiledWord]:
+    """Every watched word found in the text. A word kept for one language is looked for in posts
+    in that language and in posts whose language is not known ("")."""
     normal = normalise(text)
     # Only letters written apart ("k i l l m e") are joined up, so "mama omoara" stays two words.
     spread_letters = " ".join(run.replace(" ", "") for run in SPREAD_LETTERS.findall(f" {normal} "))
     found = []
     for word in _compiled():
+        if word.language and language and word.language != language:
+            continue
         # Letters spread apart ("k i l l m e") are caught by the squashed form, but only for
         # holding and urgency: a wrongly held post costs a moderator a click, a refusal costs trust.
         spread_out = (
@@ -87,15 +91,15 @@ def matching_words(text: str) -> list[CompiledWord]:
     return found
 
 
-def matches(text: str) -> list[tuple[str, str]]:
+def matches(text: str, *, language: str = "") -> list[tuple[str, str]]:
     """(action, message) for every watched word found in the text."""
-    return [(word.action, word.message) for word in matching_words(text)]
+    return [(word.action, word.message) for word in matching_words(text, language=language)]
 
 
-def screen_text(text: str) -> ScreenResult:
+def screen_text(text: str, *, language: str = "") -> ScreenResult:
     """The forum's screener: what the watched words say about a post."""
     result = ScreenResult()
-    for word in matching_words(text):
+    for word in matching_words(text, language=language):
         if word.action == WatchedWord.Action.BLOCK:
             result.block_message = (
                 result.block_message

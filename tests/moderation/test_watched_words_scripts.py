@@ -67,3 +67,38 @@ def test_a_phrase_takes_effect_at_once_and_the_reason_names_it(db, member, open_
     assert held.status == Status.PENDING
     assert held.held_because == "watched word (hold): 'avocați*'"
     assert screen_text("AVOCAȚILOR le-am scris").reasons == ["watched word (hold): 'avocați*'"]
+
+
+def test_a_word_kept_for_one_language_watches_only_posts_in_it(db, member, open_category):
+    # "pastile" (pills) is worth an urgent look in Romanian; in an English post it is more likely
+    # the pastry, and a moderator who keeps it for Romanian must not hold English posts with it.
+    WatchedWord.objects.create(phrase="pastile", action="urgent", language="ro")
+    _, english, _ = services.topic_create(
+        category=open_category,
+        title="Birthday",
+        body="We shared pastile and cake at the workshop",
+        acting_user=member,
+        language="en-gb",
+    )
+    _, romanian, _ = services.topic_create(
+        category=open_category,
+        title="Seara",
+        body="Mi-au dat pastile noi la clinică",
+        acting_user=member,
+        language="ro",
+    )
+    _, unknown, _ = services.topic_create(
+        category=open_category, title="Seara", body="Mi-au dat pastile noi", acting_user=member
+    )
+    assert (english.status, english.is_urgent, english.held_because) == (Status.APPROVED, False, "")
+    assert (romanian.status, romanian.is_urgent) == (Status.PENDING, True)
+    assert romanian.held_because == "safeguarding phrase: 'pastile'"
+    assert (unknown.status, unknown.is_urgent) == (Status.PENDING, True)
+
+
+def test_the_same_phrase_may_be_kept_for_two_languages_with_different_actions(db):
+    WatchedWord.objects.create(phrase="pastile", action="urgent", language="ro")
+    WatchedWord.objects.create(phrase="pastile", action="hold", language="sq")
+    assert matches("pastile", language="ro") == [("urgent", "")]
+    assert matches("pastile", language="sq") == [("hold", "")]
+    assert matches("pastile", language="en-gb") == []

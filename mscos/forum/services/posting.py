@@ -54,9 +54,9 @@ def check_body(body: str, *, author: User | None, new_member: bool) -> str:
     return body
 
 
-def _screened(text: str) -> screening.ScreenResult:
+def _screened(text: str, *, language: str) -> screening.ScreenResult:
     """Watched words and safeguarding phrases; a refusal is raised as a friendly form error."""
-    result = screening.screen(text)
+    result = screening.screen(text, language=language)
     if result.block_message:
         raise ValidationError({"body": result.block_message})
     return result
@@ -119,10 +119,11 @@ def _checked_submission(
     screened_extra: str,
     content_note: str,
     address_hash: str,
+    language: str,
 ) -> _Checked:
     """Every check a new post passes, in order: length and links, words, rate; then its status."""
     body = check_body(text, author=author, new_member=_is_new_member(author))
-    screened = _screened(f"{screened_extra}\n{body}\n{content_note}")
+    screened = _screened(f"{screened_extra}\n{body}\n{content_note}", language=language)
     _check_rate(author=author, address_hash=address_hash)
     held = screened.hold or _needs_checking(category, author)
     return _Checked(
@@ -199,6 +200,7 @@ def topic_create(
         screened_extra=title,
         content_note=content_note,
         address_hash=address_hash,
+        language=language if language in dict(settings.LANGUAGES) else "",
     )
     now = timezone.now()
     topic = Topic.objects.create(
@@ -254,6 +256,7 @@ def post_create(
         screened_extra="",
         content_note=content_note,
         address_hash=address_hash,
+        language=language if language in dict(settings.LANGUAGES) else "",
     )
     post, token = _new_post(
         topic=topic,
@@ -277,7 +280,7 @@ def post_edit(*, post: Post, body: str, content_note: str, acting_user: User) ->
     if not permissions.can_edit_post(acting_user, post):
         raise PermissionDenied
     body = check_body(body, author=acting_user, new_member=_is_new_member(acting_user))
-    screened = _screened(f"{body}\n{content_note}")
+    screened = _screened(f"{body}\n{content_note}", language=post.language)
     save_revision(post, body=body, content_note=content_note)
     _hold_if_screened(post, screened)
     return post
@@ -317,7 +320,7 @@ def guest_post_edit(*, post: Post, token: str, body: str, content_note: str) -> 
     ):
         raise PermissionDenied
     body = check_body(body, author=None, new_member=True)
-    screened = _screened(f"{body}\n{content_note}")
+    screened = _screened(f"{body}\n{content_note}", language=post.language)
     save_revision(post, body=body, content_note=content_note)
     _hold_if_screened(post, screened)
     if post.status == Status.APPROVED:  # an edited guest post is checked again

@@ -10,8 +10,11 @@ from mscos.moderation.safeguarding.detector import Assessment, assess
 __all__ = ["Assessment", "assess", "screen_text"]
 
 
-def screen_text(text: str) -> ScreenResult:
-    """The forum's screener: hold and mark urgent what the detector reads as danger."""
+def screen_text(text: str, *, language: str = "") -> ScreenResult:
+    """The forum's screener: hold and mark urgent what the detector reads as danger.
+
+    Every language's data reads every post, whatever language it says it is in: people mix them.
+    """
     assessment = assess(text)
     if not assessment.urgent:
         return ScreenResult()

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
@@ -211,3 +212,17 @@ def test_a_stale_version_through_the_service_raises_a_conflict(ws, library):
         _record(ws, answers={question.pk: ("3", "")}, acting_user=ws.lead, **arguments)
     assert conflict.value.saved.version == 2
     assert Answer.objects.get(indicator=question).survivor_answer == "2"
+
+
+def test_an_indicator_with_answers_cannot_be_deleted_in_the_admin(ws, library, admin_user):
+    question, _observed = library
+    _record(ws, answers={question.pk: ("2", "")})
+    client = Client()
+    client.force_login(admin_user)
+    url = f"/admin/snippets/measurement/indicator/delete/{question.pk}/"
+    edit = f"/admin/snippets/measurement/indicator/edit/{question.pk}/"
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 302 and response["Location"] == edit
+    assert "cannot be deleted" in client.get(edit).content.decode()
+    assert Indicator.objects.filter(pk=question.pk).exists()
+    assert Answer.objects.filter(indicator=question).count() == 1

@@ -34,7 +34,7 @@ def in_reader_language(pages: Iterable[Page]) -> list[Page]:
     """Each page as the reader should see it: its live translation into the active language,
     or itself (as `page.localized`, with one query per kind of page rather than one a page)."""
     pages = list(pages)
-    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+    if not settings.WAGTAIL_I18N_ENABLED:
         return pages
     try:
         locale = Locale.get_active()

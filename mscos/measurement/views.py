@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -398,7 +399,7 @@ def person_journey(request, membership, person_id):
     person = permissions.get_person_for_member_or_404(membership, person_id)
     services.journey_viewed(person=person, acting_user=request.user)
     first, latest, changes = selectors.journey(person)
-    rows, height = journey_chart.chart_rows(changes)
+    rows, height = journey_chart.chart_rows(changes, right_to_left=translation.get_language_bidi())
     return TemplateResponse(
         request,
         "measurement/journey.html",
@@ -413,5 +414,7 @@ def person_journey(request, membership, person_id):
             "chart_width": journey_chart.WIDTH,
             "chart_height": height,
             "bar_height": journey_chart.BAR_HEIGHT,
+            # SVG text in a right-to-left page runs leftwards from its x.
+            "label_x": journey_chart.WIDTH if translation.get_language_bidi() else 0,
         },
     )

@@ -74,3 +74,17 @@ def test_a_declined_answer_is_not_a_score(ws, library):  # noqa: F811
         (question.outcome.name, "first"): "—",
         (question.outcome.name, "latest"): "—",
     }
+
+
+def test_in_a_right_to_left_language_the_bars_grow_from_the_right():
+    from mscos.measurement import journey_chart
+    from mscos.measurement.selectors import OutcomeChange
+
+    changes = [OutcomeChange(outcome="Safety", first=25, latest=None)]
+    (left_row,), _ = journey_chart.chart_rows(changes)
+    (right_row,), _ = journey_chart.chart_rows(changes, right_to_left=True)
+    first, latest = right_row.bars
+    assert (left_row.bars[0].x, left_row.bars[0].width) == (0, first.width)
+    assert first.x + first.width == journey_chart.WIDTH  # it ends at the right edge
+    assert first.value_x < first.x  # its figure is written to its left
+    assert latest.value_x == journey_chart.WIDTH  # "no answers" starts at the right edge

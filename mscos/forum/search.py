@@ -169,14 +169,21 @@ ESTIMATE_SQL = """
     EXPLAIN (FORMAT JSON) SELECT 1 FROM forum_post
     WHERE search_vector @@ websearch_to_tsquery('english', %s)
 """
-POSTS_SQL = "SELECT reltuples FROM pg_class WHERE oid = 'forum_post'::regclass"
+# One statement: this transaction's time limit, and how many posts the statistics count.
+TIMEOUT_AND_POSTS_SQL = """
+    SELECT set_config('statement_timeout', %s, true),
+           (SELECT reltuples FROM pg_class WHERE oid = 'forum_post'::regclass)
+"""
+# For this transaction only (set_config's third argument), so no connection keeps them.
+KEY_LOOKUPS_SQL = (
+    "SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)"
+)
+SMALL_FORUM_POSTS = 20_000  # below this either plan takes a few milliseconds: no hints needed
 
 
-def _statistics_call_it_rare(cursor, text: str) -> bool:
+def _statistics_call_it_rare(cursor, text: str, posts: float) -> bool:
     """Whether PostgreSQL's statistics expect the words in few posts: planned, not run (< 1 ms)."""
-    cursor.execute(POSTS_SQL)
-    posts = float(cursor.fetchone()[0])
-    if posts <= 0:  # never analysed: a new, small forum, where either way is quick
+    if posts <= 0:  # never analysed
         return True
     cursor.execute(ESTIMATE_SQL, [text])
     plan = cursor.fetchone()[0]
@@ -199,16 +206,16 @@ def _matching_ids_postgres(
         return []
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            # For this transaction only (set_config's third argument), so no connection keeps it.
-            cursor.execute(
-                "SELECT set_config('statement_timeout', %s, true)", [str(POSTGRES_TIMEOUT_MS)]
-            )
+            cursor.execute(TIMEOUT_AND_POSTS_SQL, [str(POSTGRES_TIMEOUT_MS)])
+            posts = float(cursor.fetchone()[1] or 0)
             ids = []
-            if _statistics_call_it_rare(cursor, text):
+            # A small (or never analysed) forum: every post through the index is quick either way.
+            if posts < SMALL_FORUM_POSTS:
+                pass
+            elif _statistics_call_it_rare(cursor, text, posts):
                 # Few matches: look each one's topic up by key. The planner cannot know the
                 # set is small (the CTE hides it) and would hash all topics instead (2-3 ms).
-                cursor.execute("SET LOCAL enable_hashjoin = off")
-                cursor.execute("SET LOCAL enable_mergejoin = off")
+                cursor.execute(KEY_LOOKUPS_SQL)
             else:
                 cursor.execute(
                     RECENT_POSTS_SQL, [RECENT_WINDOW, text, language, language, readable, limit]

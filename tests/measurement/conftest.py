@@ -4,7 +4,9 @@ import dataclasses
 import datetime
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from wagtail.models import Locale
 
 from mscos.accounts.models import User
 from mscos.measurement import services
@@ -53,6 +55,10 @@ def _member(user: User, organisation: Organisation, role: str) -> User:
 
 @pytest.fixture
 def ws(db) -> Workspace:
+    # A transactional test may start after another one emptied every table, Wagtail's locales too;
+    # the library's questions are looked up in the default language.
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
     Role = Membership.Role
     lead = _user("lead")
     organisation = services.organisation_create(

@@ -143,17 +143,24 @@ def person_create(
     return person
 
 
-def person_viewed(*, person: Person, acting_user: User) -> None:
-    """Writes the look at a record to the log (the view itself changes nothing)."""
+def _look_logged(*, person: Person, acting_user: User, action: str, detail: str = "") -> None:
+    """Writes a look at a person's record (or part of it) to the log, after checking the looker
+    may see that person; the look itself changes nothing."""
     permissions.get_person_for_member_or_404(
         _membership(acting_user, person.organisation), person.pk
     )
     access_log_record(
         organisation=person.organisation,
         acting_user=acting_user,
-        action=Action.PERSON_VIEW,
+        action=action,
         person=person,
+        detail=detail,
     )
+
+
+def person_viewed(*, person: Person, acting_user: User) -> None:
+    """Writes the look at a record to the log."""
+    _look_logged(person=person, acting_user=acting_user, action=Action.PERSON_VIEW)
 
 
 def consent_withdraw(*, person: Person, use: str, acting_user: User) -> bool:
@@ -447,12 +454,4 @@ def check_in_viewed(*, check_in: CheckIn, acting_user: User) -> None:
 
 def journey_viewed(*, person: Person, acting_user: User) -> None:
     """Writes the look at a person's journey to the log."""
-    permissions.get_person_for_member_or_404(
-        _membership(acting_user, person.organisation), person.pk
-    )
-    access_log_record(
-        organisation=person.organisation,
-        acting_user=acting_user,
-        action=Action.JOURNEY_VIEW,
-        person=person,
-    )
+    _look_logged(person=person, acting_user=acting_user, action=Action.JOURNEY_VIEW)

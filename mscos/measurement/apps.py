@@ -6,3 +6,6 @@ class MeasurementConfig(AppConfig):
     name = "mscos.measurement"
     label = "measurement"
     verbose_name = _("Outcome measurement")
+
+    def ready(self) -> None:
+        from mscos.measurement import checks  # noqa: F401  (registers the note key check)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from mscos.settings.environment import env_bool, env_int, mailer_from_url, secret_key_from_file
@@ -91,9 +92,27 @@ def test_production_passes_the_deploy_check_with_no_warning(tmp_path):
         SITE_URL="https://mscos.example.org",
         EMAIL_URL="smtp://mail.example.org:587?tls=1",
         VAR_DIR=str(tmp_path),
+        MEASUREMENT_NOTE_KEYS=Fernet.generate_key().decode(),
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("keys", "error"), [("", "mscos.E201"), ("not-a-key", "mscos.E202")])
+def test_production_refuses_the_deploy_check_without_real_note_keys(tmp_path, keys, error):
+    result = run_django(
+        "mscos.settings.production",
+        "from django.core.management import call_command; "
+        "call_command('check', deploy=True, fail_level='WARNING')",
+        SECRET_KEY="x" * 30 + "-production-secret-for-the-check-only",
+        ALLOWED_HOSTS="mscos.example.org",
+        SITE_URL="https://mscos.example.org",
+        EMAIL_URL="smtp://mail.example.org:587?tls=1",
+        VAR_DIR=str(tmp_path),
+        MEASUREMENT_NOTE_KEYS=keys,
+    )
+    assert result.returncode != 0
+    assert error in result.stderr
 
 
 def test_database_url_picks_postgresql():

@@ -226,3 +226,16 @@ def test_an_indicator_with_answers_cannot_be_deleted_in_the_admin(ws, library, a
     assert "cannot be deleted" in client.get(edit).content.decode()
     assert Indicator.objects.filter(pk=question.pk).exists()
     assert Answer.objects.filter(indicator=question).count() == 1
+
+
+def test_a_bulk_delete_in_the_admin_keeps_an_indicator_with_answers(ws, library, admin_user):
+    question, observed = library
+    _record(ws, answers={question.pk: ("2", "")})
+    client = Client()
+    client.force_login(admin_user)
+    url = f"/admin/bulk/measurement/indicator/delete/?id={question.pk}&id={observed.pk}"
+    edit = f"/admin/snippets/measurement/indicator/edit/{question.pk}/"
+    for response in (client.get(url), client.post(url)):
+        assert response.status_code == 302 and response["Location"] == edit
+    assert Indicator.objects.filter(pk__in=[question.pk, observed.pk]).count() == 2
+    assert Answer.objects.filter(indicator=question).count() == 1

@@ -64,6 +64,9 @@ READ_MATRIX = {
     # Moderators use the Wagtail admin for watched words and rejection messages (no pages).
     "/admin/": {**everyone(REDIRECT), "moderator": OK, "editor": OK, "admin": OK},
     "/admin/pages/": {**everyone(REDIRECT), "editor": OK, "admin": OK},
+    # Opening a measurement workspace is for site administrators only (Wagtail sends other staff
+    # back to the dashboard with a message).
+    "/admin/workspaces/": {**everyone(REDIRECT), "admin": OK},
     "/django-admin/": {**everyone(REDIRECT), "editor": OK, "admin": OK},
     "/django-admin/accounts/user/": {**everyone(REDIRECT), "editor": FORBIDDEN, "admin": OK},
 }

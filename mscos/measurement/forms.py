@@ -187,3 +187,18 @@ class CheckInForm(forms.Form):
             initial[survivor_field(indicator_id)] = survivor
             initial[practitioner_field(indicator_id)] = practitioner
         return initial
+
+
+class WorkspaceOpenForm(forms.Form):
+    """A site administrator opens a workspace (admin → Workspaces)."""
+
+    name = forms.CharField(label=_("Organisation's name"), max_length=200)
+    slug = forms.SlugField(
+        label=_("Short name in addresses"),
+        max_length=60,
+        help_text=_("Lower-case letters, numbers and hyphens, e.g. safe-harbour."),
+    )
+    lead_email = forms.EmailField(
+        label=_("First service lead's email address"),
+        help_text=_("They must already have an account with this address confirmed."),
+    )

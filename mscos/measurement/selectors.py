@@ -3,6 +3,7 @@
 import dataclasses
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
@@ -264,3 +265,21 @@ def journey(person: Person) -> tuple[CheckIn | None, CheckIn | None, list[Outcom
             for pk in sorted(names, key=order.__getitem__)
         ],
     )
+
+
+def account_with_verified_address(email: str) -> User | None:
+    """The account whose verified address this is, if any."""
+    address = (
+        EmailAddress.objects.filter(email__iexact=email.strip(), verified=True)
+        .select_related("user")
+        .first()
+    )
+    return address.user if address is not None else None
+
+
+def workspaces_for_administrators() -> QuerySet[Organisation]:
+    """Every workspace with how many members and people it has (never who the people are)."""
+    return Organisation.objects.annotate(
+        member_count=Count("memberships", distinct=True),
+        people_count=Count("people", distinct=True),
+    ).order_by("name")

@@ -69,6 +69,31 @@ def organisation_create(*, name: str, slug: str, lead: User, acting_user: User) 
     return organisation
 
 
+def workspace_open(*, name: str, slug: str, lead_email: str, acting_user: User) -> Organisation:
+    """A site administrator opens a workspace for an organisation, with its first lead: an
+    account whose verified address is `lead_email` (the lead then invites the others)."""
+    if not acting_user.is_superuser:
+        raise PermissionDenied
+    name, slug = " ".join(name.split()), slug.strip().lower()
+    errors = {}
+    if Organisation.objects.filter(slug=slug).exists():
+        errors["slug"] = _("Another workspace already uses this short name. Please choose another.")
+    lead = selectors.account_with_verified_address(lead_email)
+    if lead is None:
+        errors["lead_email"] = _(
+            "No account has this verified email address. Ask the lead to sign up and confirm "
+            "their address first."
+        )
+    if errors or lead is None:
+        raise ValidationError(errors)
+    try:
+        return organisation_create(name=name, slug=slug, lead=lead, acting_user=acting_user)
+    except IntegrityError as error:  # the same short name taken at the same moment
+        raise ValidationError(
+            {"slug": _("Another workspace already uses this short name. Please choose another.")}
+        ) from error
+
+
 def programme_create(
     *, organisation: Organisation, name: str, check_in_interval_days: int, acting_user: User
 ) -> Programme:

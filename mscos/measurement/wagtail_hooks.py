@@ -1,10 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from mscos.measurement import admin_views
 from mscos.measurement.library import translations_ensure
 from mscos.measurement.models import Answer, Indicator
 
@@ -49,3 +52,20 @@ def keep_indicators_with_answers(request, instances):
         )
         return redirect("wagtailsnippets_measurement_indicator:edit", answered[0].pk)
     return None
+
+
+@hooks.register("register_admin_urls")
+def measurement_admin_urls():
+    return [path("workspaces/", admin_views.workspaces, name="measurement_admin_workspaces")]
+
+
+class WorkspacesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_admin_menu_item")
+def workspaces_menu_item():
+    return WorkspacesMenuItem(
+        _("Workspaces"), reverse("measurement_admin_workspaces"), icon_name="group", order=330
+    )

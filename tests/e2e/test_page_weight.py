@@ -71,8 +71,12 @@ def test_pictures_come_in_the_size_the_screen_needs(
     picture = page.locator("figure.figure img")
     assert picture.get_attribute("alt") == SAFETY_PICTURE_ALT
     picture.scroll_into_view_if_needed()
+    # The first request for a size makes it (Wagtail renders it on demand): on a busy machine
+    # that can take longer than the default 10 seconds; this test is about which size, not speed.
     page.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+        "img => img.complete && img.naturalWidth > 0",
+        arg=picture.element_handle(),
+        timeout=30_000,
     )
     current = picture.evaluate("img => img.currentSrc")
     assert expected_rendition in current and current.endswith(".webp"), current

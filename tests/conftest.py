@@ -31,9 +31,11 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def no_page_kept_from_another_test():
-    """Readers' kept pages (core/page_cache.py) and the page shell's memo (core/shell_memo.py)
-    start empty in every test: rows kept in memory would outlive the test's rolled-back ones."""
+    """Readers' kept pages (core/page_cache.py), Wagtail's cached picture sizes and the page
+    shell's memo (core/shell_memo.py) start empty in every test: rows kept in a cache would
+    outlive the test's rolled-back ones."""
     caches["pages"].clear()
+    caches["renditions"].clear()
     shell_memo.forget()
     yield
 

@@ -32,4 +32,8 @@ if REDIS_URL and _xdist_worker.startswith("gw"):  # noqa: F405
     _parts = urlsplit(REDIS_URL)  # noqa: F405
     _database = int(_parts.path.strip("/") or 0) + int(_xdist_worker[2:])
     CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path=f"/{_database}"))  # noqa: F405
-    CACHES["pages"]["LOCATION"] = CACHES["default"]["LOCATION"]  # noqa: F405
+    # Every cache kept in Redis follows (a picture size cached by another process names a file in
+    # that process's media folder and a row in its database).
+    for _alias, _cache in CACHES.items():  # noqa: F405
+        if _cache["BACKEND"] == CACHES["default"]["BACKEND"]:  # noqa: F405
+            _cache["LOCATION"] = CACHES["default"]["LOCATION"]  # noqa: F405

@@ -45,6 +45,11 @@ public_patterns = [
     path("newsletter/", include("mscos.newsletter.urls")),
     # Organisations' outcome measurement workspaces (docs/measurement.md).
     path("workspace/", include("mscos.measurement.urls")),
+    # A survivor's own check-in through a one-time link: no account (docs/measurement.md).
+    path("my-check-in/", include("mscos.measurement.urls_survivor")),
+    # Pooled, anonymous evidence across services, and the self-assessment against the set.
+    path("evidence/", include("mscos.evidence.urls")),
+    path("self-assessment/", include("mscos.selfassessment.urls")),
     path("updates/", include("mscos.updates.urls")),
     # The page a poster's QR code opens (the gallery itself is a Wagtail page at /posters/).
     path("posters/help/", include("mscos.posters.urls")),

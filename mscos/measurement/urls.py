@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from mscos.measurement import views
 
@@ -31,4 +31,5 @@ urlpatterns = [
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/access-log/", views.access_log, name="access_log"),
     path("<slug:slug>/reports/", views.reports, name="reports"),
+    path("<slug:slug>/", include("mscos.measurement.urls_dashboard")),
 ]

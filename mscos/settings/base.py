@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "mscos.people",
     "mscos.resources",
     "mscos.search",
+    "mscos.evidence",
+    "mscos.selfassessment",
     "mscos.demo",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",

@@ -13,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
+    # Pooled, anonymous statistics count only organisations that chose to take part (#21), and in
+    # them only people who consented to pooled use.
+    shares_pooled_statistics = models.BooleanField(
+        _("takes part in pooled, anonymous statistics"), default=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -72,10 +77,23 @@ class Invitation(models.Model):
 
 
 class Programme(models.Model):
+    class Kind(models.TextChoices):
+        # Pooled figures are grouped by these kinds, never by a programme's own name.
+        SAFE_HOUSE = "safe_house", _("Safe house or other accommodation")
+        OUTREACH = "outreach", _("Community outreach")
+        ADVOCACY = "advocacy", _("Advocacy and case work")
+        HEALTH = "health", _("Health and wellbeing")
+        LEGAL = "legal", _("Legal and immigration help")
+        EMPLOYMENT = "employment", _("Education, training and employment")
+        OTHER = "other", _("Other support")
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="programmes"
     )
     name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(
+        _("kind of support"), max_length=20, choices=Kind.choices, default=Kind.OTHER
+    )
     check_in_interval_days = models.PositiveSmallIntegerField(
         _("days between check-ins"), default=90
     )

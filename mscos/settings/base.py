@@ -282,6 +282,12 @@ MFA_TOTP_ISSUER = "MSCOS Community of Practice"
 MFA_RATE_LIMITS = {"authenticate": "5/m/user,20/h/user", "reauthenticate": "10/m/user"}
 # Public forms: a form's signed start time is good for one submission, within this many hours.
 BOT_CHECK_MAX_AGE_HOURS = env_int("BOT_CHECK_MAX_AGE_HOURS", 6)
+# Self-assessment: a cell of "Where services struggle" is shown only with this many assessments
+# behind it; a public report link works this many days, then its free text is erased.
+SELF_ASSESSMENT_MIN_CELL = env_int("SELF_ASSESSMENT_MIN_CELL", 10)
+SELF_ASSESSMENT_REPORT_DAYS = env_int("SELF_ASSESSMENT_REPORT_DAYS", 30)
+# Public self-assessments one (hashed) address may send in a day.
+SELF_ASSESSMENTS_PER_ADDRESS_PER_DAY = env_int("SELF_ASSESSMENTS_PER_ADDRESS_PER_DAY", 3)
 # Signed-in sessions end after this long without a request.
 MEMBER_SESSION_IDLE_SECONDS = env_int("MEMBER_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)

@@ -15,6 +15,7 @@ from mscos.settings.environment import (
     env_str,
     mail_domain_of,
     mailer_from_url,
+    media_bucket_storage,
     sqlite_options,
 )
 
@@ -329,6 +330,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media in an S3-compatible bucket instead of MEDIA_ROOT when a bucket is named; still served by
+# the site at /media/images/ and /documents/, never from the bucket's address (docs/deploy.md).
+_media_bucket = env_str("MEDIA_S3_BUCKET")
+if _media_bucket:
+    STORAGES["default"] = media_bucket_storage(_media_bucket)
+# Documents always go through Wagtail's view (privacy checks, the site's own origin), never a
+# redirect to the storage's address, which Wagtail would otherwise choose for a bucket.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Email: SMTP from EMAIL_URL, otherwise every message is written to var/mail/.
 # The sender defaults to noreply@ the site's own host (SITE_URL), never a made-up domain.

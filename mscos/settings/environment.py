@@ -137,3 +137,24 @@ def mailer_from_url(url: str) -> dict[str, object]:
             "timeout": timeout,
         },
     }
+
+
+def media_bucket_storage(bucket: str) -> dict[str, Any]:
+    """The STORAGES entry for media in an S3-compatible bucket (mscos/core/media_storage.py).
+    The access keys are left to boto3, which reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY
+    (or a machine role) itself, so they never become a Django setting."""
+    endpoint = env_str("MEDIA_S3_ENDPOINT_URL")
+    if endpoint and urlsplit(endpoint).scheme not in {"http", "https"}:
+        raise ImproperlyConfigured(
+            f"MEDIA_S3_ENDPOINT_URL must start with https:// (or http://); got {endpoint!r}"
+        )
+    options: dict[str, Any] = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint or None,
+        "region_name": env_str("MEDIA_S3_REGION") or None,
+        "location": env_str("MEDIA_S3_PREFIX").strip("/"),
+    }
+    if endpoint:
+        # S3-compatible servers (MinIO, Garage, Ceph, moto) name the bucket in the path.
+        options["addressing_style"] = "path"
+    return {"BACKEND": "mscos.core.media_storage.MediaBucketStorage", "OPTIONS": options}

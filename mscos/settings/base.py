@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "mscos.core.middleware.PrivacyHeadersMiddleware",
+    "mscos.core.middleware.MediaStorageUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -476,6 +477,10 @@ MEASUREMENT_NOTE_KEY_FILE = Path(
 )
 MEASUREMENT_INVITATION_DAYS = env_int("MEASUREMENT_INVITATION_DAYS", 7)
 MEASUREMENT_SURVIVOR_LINK_HOURS = env_int("MEASUREMENT_SURVIVOR_LINK_HOURS", 24)
+# Pooled evidence (docs/decisions/0016-pooled-disclosure-control.md): no published figure covers
+# fewer people than this, beyond any one organisation's own, or fewer organisations than this.
+EVIDENCE_MIN_CELL = env_int("EVIDENCE_MIN_CELL", 10)
+EVIDENCE_MIN_ORGANISATIONS = env_int("EVIDENCE_MIN_ORGANISATIONS", 5)
 
 # Where the exit control sends a reader when no editor has chosen otherwise.
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"

@@ -109,6 +109,8 @@ class _Checked:
     body: str
     status: str
     screened: screening.ScreenResult
+    # One of settings.LANGUAGES, or "" when the writer's language is not one the site offers.
+    language: str
 
 
 def _checked_submission(
@@ -122,13 +124,27 @@ def _checked_submission(
     language: str,
 ) -> _Checked:
     """Every check a new post passes, in order: length and links, words, rate; then its status."""
+    language = language if language in dict(settings.LANGUAGES) else ""
     body = check_body(text, author=author, new_member=_is_new_member(author))
     screened = _screened(f"{screened_extra}\n{body}\n{content_note}", language=language)
     _check_rate(author=author, address_hash=address_hash)
     held = screened.hold or _needs_checking(category, author)
     return _Checked(
-        body=body, status=Status.PENDING if held else Status.APPROVED, screened=screened
+        body=body,
+        status=Status.PENDING if held else Status.APPROVED,
+        screened=screened,
+        language=language,
     )
+
+
+def _shown_guest_name(guest_name: str, author: User | None) -> str:
+    return (guest_name.strip() or _("Anonymous")) if author is None else ""
+
+
+def _publish_if_approved(topic: Topic, post: Post, checked: _Checked, *, opening: bool) -> None:
+    if checked.status == Status.APPROVED:
+        counters.count_new_post(topic, opening=opening, at=post.created_at)
+        watching.notify_watchers(post)
 
 
 def _new_post(
@@ -140,7 +156,6 @@ def _new_post(
     content_note: str,
     address_hash: str,
     checked: _Checked,
-    language: str = "",
 ) -> tuple[Post, str]:
     # Lock the topic row so two replies at once never get the same position.
     locked = Topic.objects.select_for_update().get(pk=topic.pk)
@@ -152,11 +167,11 @@ def _new_post(
         position=position,
         author=author,
         is_anonymous=anonymous and author is not None,
-        guest_name=(guest_name.strip() or _("Anonymous")) if author is None else "",
+        guest_name=_shown_guest_name(guest_name, author),
         body=checked.body,
         body_html=render_markdown(checked.body),
         content_note=content_note.strip(),
-        language=language if language in dict(settings.LANGUAGES) else "",
+        language=checked.language,
         status=checked.status,
         address_hash=address_hash,
         guest_token_hash=make_password(guest_token) if guest_token else "",
@@ -200,7 +215,7 @@ def topic_create(
         screened_extra=title,
         content_note=content_note,
         address_hash=address_hash,
-        language=language if language in dict(settings.LANGUAGES) else "",
+        language=language,
     )
     now = timezone.now()
     topic = Topic.objects.create(
@@ -208,7 +223,7 @@ def topic_create(
         title=title,
         author=author,
         is_anonymous=anonymous and author is not None,
-        guest_name=(guest_name.strip() or _("Anonymous")) if author is None else "",
+        guest_name=_shown_guest_name(guest_name, author),
         status=checked.status,
         last_activity_at=now,
     )
@@ -220,11 +235,8 @@ def topic_create(
         content_note=content_note,
         address_hash=address_hash,
         checked=checked,
-        language=language,
     )
-    if checked.status == Status.APPROVED:
-        counters.count_new_post(topic, opening=True, at=post.created_at)
-        watching.notify_watchers(post)
+    _publish_if_approved(topic, post, checked, opening=True)
     return topic, post, token
 
 
@@ -256,7 +268,7 @@ def post_create(
         screened_extra="",
         content_note=content_note,
         address_hash=address_hash,
-        language=language if language in dict(settings.LANGUAGES) else "",
+        language=language,
     )
     post, token = _new_post(
         topic=topic,
@@ -266,11 +278,8 @@ def post_create(
         content_note=content_note,
         address_hash=address_hash,
         checked=checked,
-        language=language,
     )
-    if checked.status == Status.APPROVED:
-        counters.count_new_post(topic, opening=False, at=post.created_at)
-        watching.notify_watchers(post)
+    _publish_if_approved(topic, post, checked, opening=False)
     return post, token
 
 

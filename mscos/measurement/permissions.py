@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from mscos.accounts.models import User
-from mscos.measurement.models import CheckIn, Membership, Organisation, Person
+from mscos.measurement.models import CheckIn, Membership, Organisation, Person, Programme
 
 Role = Membership.Role
 
@@ -99,3 +99,15 @@ def get_check_in_for_member_or_404(
     if check_in is None or not can_view_person(membership, person):
         raise Http404
     return check_in
+
+
+def get_programme_for_reports_or_404(membership: Membership, programme_id: int) -> Programme:
+    """A programme of the member's organisation, for its dashboard: leads and viewers (reports);
+    a caseworker is refused (403) before anything is looked up, another organisation's is 404."""
+    check_view_reports(membership)
+    programme = Programme.objects.filter(
+        pk=programme_id, organisation_id=membership.organisation_id
+    ).first()
+    if programme is None:
+        raise Http404
+    return programme

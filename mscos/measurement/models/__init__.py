@@ -1,7 +1,13 @@
 """The measurement app's models: workspaces (`workspace.py`), the indicator library
 (`indicators.py`) and check-ins (`check_ins.py`)."""
 
-from mscos.measurement.models.check_ins import DECLINED, Answer, CheckIn, Observation
+from mscos.measurement.models.check_ins import (
+    DECLINED,
+    Answer,
+    CheckIn,
+    Observation,
+    SurvivorLink,
+)
 from mscos.measurement.models.indicators import POINT_FIELDS, Indicator
 from mscos.measurement.models.workspace import (
     AccessLogEntry,
@@ -33,4 +39,5 @@ __all__ = [
     "Organisation",
     "Person",
     "Programme",
+    "SurvivorLink",
 ]

@@ -83,3 +83,29 @@ class Answer(models.Model):
     @property
     def survivor_point(self) -> int | None:
         return int(self.survivor_answer) if self.survivor_answer.isdigit() else None
+
+
+class SurvivorLink(models.Model):
+    """A one-time link through which the survivor fills their own part of one check-in.
+
+    Only this row is kept; the link carries its signed id (`tokens.py`), so nothing secret is
+    stored. It works once (`used_at`) and until `expires_at`; the person's erasure deletes it
+    with the check-in (CASCADE).
+    """
+
+    check_in = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="survivor_links")
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("survivor's link")
+        verbose_name_plural = _("survivors' links")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(_("Survivor's link"))  # never the token

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -33,8 +34,22 @@ def searches(manifest: dict) -> list[tuple[str, str]]:
         ("search, common word", SEARCH_PREFIX + common),
         ("search, rare word", SEARCH_PREFIX + manifest["rare_term"]),
         ("header search, common word", SITE_SEARCH_PREFIX + common),
+        ("header search, rare word", SITE_SEARCH_PREFIX + manifest["rare_term"]),
         ("header search, misspelled (did you mean)", SITE_SEARCH_PREFIX + misspelled(common)),
     ]
+
+
+STATIC_FILE = "static file"
+
+
+def static_file(port: int) -> tuple[str, str]:
+    """The stylesheet every page links to, served by the same gunicorn (WhiteNoise): the ceiling
+    a page's speed is compared with, since the shared machine's load moves both alike."""
+    page = fetch(port, "/forums/")[1].decode()
+    found = re.search(r'rel="stylesheet" href="([^"]+)"', page)
+    if found is None:
+        raise SystemExit("/forums/ links to no stylesheet")
+    return STATIC_FILE, found.group(1)
 
 
 def check_did_you_mean(port: int, manifest: dict) -> str:

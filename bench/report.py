@@ -57,9 +57,31 @@ def verdicts(result: dict) -> list[str]:
             f"header search p95 < {SITE_SEARCH_TARGET_MS:.0f} ms: "
             + ("**yes**" if not slow_header else f"**no** ({', '.join(slow_header)})")
         )
+    ratios = static_ratios(result)
+    if ratios:
+        lines.append(f"against the static file (same server, same round): {ratios}")
     lines.append("errors: none" if not failed else f"errors: **{', '.join(failed)}**")
     lines.append(f"search: {result['search']}")
     return lines
+
+
+def static_ratios(result: dict) -> str:
+    """Each search's median and p95 as a multiple of the static file's in the same round: on a
+    shared machine other work slows both, so the ratio moves less than the milliseconds."""
+    parts = []
+    for name, found in result["runs"].items():
+        if name == "static file" or "search" not in name:
+            continue
+        for row in found:
+            static = next(
+                (r for r in result["runs"].get("static file", []) if r["round"] == row["round"]),
+                None,
+            )
+            if static and static["median_ms"] and static["p95_ms"] and row["median_ms"]:
+                median = row["median_ms"] / static["median_ms"]
+                p95 = (row["p95_ms"] or 0) / static["p95_ms"]
+                parts.append(f"{name} round {row['round']}: median {median:.1f}x, p95 {p95:.1f}x")
+    return "; ".join(parts)
 
 
 def table(results: list[dict]) -> str:
@@ -128,9 +150,12 @@ def machine() -> str:
 
 
 def section(args: argparse.Namespace, results: list[dict], skipped: list[str]) -> str:
-    mode = "quick" if args.quick else "full"
+    mode = ("quick" if args.quick else "full") + ("-searches" if args.searches_only else "")
+    what = "Quick check" if args.quick else "Full size"
+    if args.searches_only:
+        what += ", searches only"
     lines = [
-        f"## {'Quick check' if args.quick else 'Full size'}: {args.sizes.label}",
+        f"## {what}: {args.sizes.label}",
         "",
         f"Command: `{' '.join(['.venv/bin/python', 'bench/run.py', *args.argv])}`"
         + (" (what `make bench` runs)" if not args.argv else ""),

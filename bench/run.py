@@ -20,6 +20,7 @@ from measure import (
     pages,
     searches,
     server_ticks,
+    static_file,
     wait_for_quiet,
 )
 from provision import (
@@ -68,6 +69,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="a PostgreSQL server where a database may be created (and is dropped after)",
     )
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md")
+    parser.add_argument(
+        "--searches-only",
+        action="store_true",
+        help="measure only the static file and the searches (RESULTS.md: its own section)",
+    )
     args = parser.parse_args(argv)
     args.argv = list(sys.argv[1:] if argv is None else argv)
     args.sizes = QUICK if args.quick else FULL
@@ -91,7 +97,7 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
             def server_cpu() -> tuple[int, dict[int, int]]:
                 return server_ticks(server_pid, database_url)
 
-            targets = pages(manifest)
+            targets = [] if args.searches_only else pages(manifest)
             for _name, path, expected in targets:
                 status, body = fetch(port, path)
                 if status != 200 or expected.encode() not in body:
@@ -113,8 +119,11 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
             if status != 404:  # it exists: slow or failing, it is measured and reported
                 search = "measured" if status == 200 else f"measured (first answer: {status})"
                 search += f"; header search misspelling {check_did_you_mean(port, manifest)}"
+                # Each round starts with the static file: the same server's ceiling, under the
+                # same load from the rest of the machine, for the ratios in the report.
+                measured = [static_file(port), *searches(manifest)]
                 for round_number in range(1, args.rounds + 1):
-                    for name, path in searches(manifest):
+                    for name, path in measured:
                         wait_until_responsive(port)
                         quiet = wait_for_quiet(args)
                         result = measure(port, path, args, server_cpu, timeout=SEARCH_TIMEOUT)
@@ -135,6 +144,11 @@ def bench_engine(engine: str, args: argparse.Namespace) -> dict:
             "runs": runs,
             "search": search,
         }
+
+
+def mode(args: argparse.Namespace) -> str:
+    """The section of RESULTS.md a run replaces."""
+    return ("quick" if args.quick else "full") + ("-searches" if args.searches_only else "")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -160,7 +174,7 @@ def main(argv: list[str] | None = None) -> None:
     for note in skipped:
         print(note)
     if not args.no_write:
-        write_results(text, "quick" if args.quick else "full")
+        write_results(text, mode(args))
         log(f"wrote {RESULTS.relative_to(REPO_DIR)}")
 
 

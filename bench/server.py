@@ -56,6 +56,9 @@ def run_checked(command: list[str], *, env: dict[str, str], timeout: float, what
 
 
 def free_port() -> int:
+    # BENCH_PORT: a port agreed for this run (several people share the machine's ports).
+    if os.environ.get("BENCH_PORT"):
+        return int(os.environ["BENCH_PORT"])
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]

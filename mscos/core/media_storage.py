@@ -7,22 +7,20 @@ and a document is still served by Wagtail's document view, which checks its priv
 bucket's own address is never given to a browser: that would be a request to another origin, and
 it would let anyone with a link skip the site's checks.
 
-A bucket that cannot be reached, or refuses the site's keys, raises `MediaStorageUnavailable`,
-whose message says which bucket and why; mscos.core.middleware turns it into a calm 503 page and
-one log line, management commands into their error.
+A bucket that cannot be reached, or refuses the site's keys, raises `MediaStorageUnavailable`
+(mscos/core/media_files.py), whose message says which bucket and why; mscos.core.middleware turns
+it into a calm 503 page and one log line, management commands into their error.
 """
 
 from typing import Any
 from urllib.parse import quote
 
-from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.config import Config  # type: ignore[import-untyped]
+from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
 from django.conf import settings
-from storages.backends.s3 import S3Storage
+from storages.backends.s3 import S3Storage  # type: ignore[import-untyped]
 
-
-class MediaStorageUnavailable(Exception):
-    """The media bucket did not answer, or refused: the message names it and the reason."""
+from mscos.core.media_files import MediaStorageUnavailable
 
 
 def _reason(error: Exception) -> str:

@@ -1,13 +1,19 @@
 """Headers Django does not set itself, the admin's own content security policy, and CSRF checks
 that work with `Referrer-Policy: no-referrer`."""
 
+import logging
+
 from django.conf import settings
 from django.middleware.csrf import CsrfViewMiddleware
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.csp import CSP
 
 from mscos.core.languages import language_of_path
+from mscos.core.media_files import MediaStorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 def is_wagtail_preview(request, response) -> bool:
@@ -92,4 +98,24 @@ class UrlLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         # No redirect to a guessed language and no `Vary: Accept-Language`: nothing depends on it.
         response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+class MediaStorageUnavailableMiddleware:
+    """A media bucket that cannot be reached (core/media_storage.py) is an outage, not a bug:
+    the person gets a calm 503 page and the log one line naming the bucket and the reason, with
+    no traceback."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, MediaStorageUnavailable):
+            return None
+        logger.error("%s (answering %s %s)", exception, request.method, request.path)
+        response = render(request, "503_media.html", status=503)
+        response["Retry-After"] = "60"
         return response

@@ -18,6 +18,7 @@ from wagtail.url_routing import RouteResult
 from mscos.core import selectors, shell_memo
 from mscos.core.byte_ranges import with_byte_ranges
 from mscos.core.languages import path_in_language, path_without_language
+from mscos.core.media_files import media_on_local_disk, stored_file_response
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +121,10 @@ def media_file(request, path: str):
     # Checked on the normalised path: "images/../documents/x" must not pass as a picture.
     if posixpath.normpath(path) != path or not path.startswith(PUBLIC_MEDIA_FOLDERS):
         raise Http404
-    response = serve_static_file(request, path, document_root=str(settings.MEDIA_ROOT))
+    if media_on_local_disk():
+        response = serve_static_file(request, path, document_root=str(settings.MEDIA_ROOT))
+    else:  # a bucket (core/media_storage.py): read through the storage, never a redirect to it
+        response = stored_file_response(path)
     # A rendition's file name never changes its content, so browsers may keep it a day.
     response["Cache-Control"] = "public, max-age=86400"
     return response

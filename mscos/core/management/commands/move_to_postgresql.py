@@ -8,11 +8,13 @@ for how and why (a table copy, not dumpdata/loaddata), and docs/deploy.md for th
 """
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from mscos.core import database_move as move
+from mscos.core.media_files import MediaStorageUnavailable, media_on_local_disk
 
 
 class Command(BaseCommand):
@@ -32,7 +34,7 @@ class Command(BaseCommand):
         try:
             with move.connections_for(url):
                 self._move(url, shown, verbose=options["verbosity"] > 1)
-        except move.MoveError as error:
+        except (move.MoveError, MediaStorageUnavailable) as error:
             raise CommandError(str(error)) from error
 
     def _say(self, text: str) -> None:
@@ -82,13 +84,25 @@ class Command(BaseCommand):
             )
             % {"rows": result.rows, "tables": len(result.counts)}
         )
-        self._say(
-            _(
-                "Media files were not moved: the site on PostgreSQL uses the same MEDIA_ROOT "
-                "(%(media)s). The database names %(files)s files there."
+        if media_on_local_disk():
+            self._say(
+                _(
+                    "Media files were not moved: the site on PostgreSQL uses the same MEDIA_ROOT "
+                    "(%(media)s). The database names %(files)s files there."
+                )
+                % {"media": settings.MEDIA_ROOT, "files": result.files_named}
             )
-            % {"media": settings.MEDIA_ROOT, "files": result.files_named}
-        )
+        else:
+            self._say(
+                _(
+                    "Media files were not moved: the site on PostgreSQL uses the same bucket "
+                    "(%(bucket)s). The database names %(files)s files there."
+                )
+                % {
+                    "bucket": getattr(default_storage, "bucket_name", ""),
+                    "files": result.files_named,
+                }
+            )
         if result.files_missing:
             self.stderr.write(
                 _("These files are named by the database but missing already: %(names)s")

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from mscos.core import backups
+from mscos.core.media_files import MediaStorageUnavailable
 
 
 class Command(BaseCommand):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
                 replace=options["replace"],
                 with_secret_key=options["with_secret_key"],
             )
-        except backups.BackupError as error:
+        except (backups.BackupError, MediaStorageUnavailable) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(

@@ -19,7 +19,7 @@ from django.conf import settings
 
 from mscos.moderation.safeguarding.lexicon import Lexicon, Rule, Screening, lexicons
 from mscos.moderation.safeguarding.model import shipped_model
-from mscos.moderation.safeguarding.text import fold
+from mscos.moderation.safeguarding.text import fold_parts
 
 SENTENCE_END = re.compile(r"[.!?;\n\u061f\u061b\u06d4]+")  # Arabic question mark, semicolon too
 MASK = "\u2022"  # stands in for an idiom's words, so gaps still count them
@@ -101,11 +101,15 @@ def _score(
     return base + present - distance, findings
 
 
-def _pieces(text: str) -> list[str]:
+def _folded_parts(text: str) -> list[str]:
+    return fold_parts(SENTENCE_END.split(text))
+
+
+def _pieces(text: str, parts: list[str] | None = None) -> list[str]:
     """Sentences, folded; a long run without punctuation in overlapping windows of words."""
     pieces = []
-    for part in SENTENCE_END.split(text):
-        words = fold(part).split()
+    for part in _folded_parts(text) if parts is None else parts:
+        words = part.split()
         if len(words) <= WINDOW_WORDS:
             pieces.append(" ".join(words))
             continue
@@ -116,21 +120,17 @@ def _pieces(text: str) -> list[str]:
 
 def assess_language(text: str, lexicon: Lexicon, pieces: list[str] | None = None) -> Assessment:
     pieces = _pieces(text) if pieces is None else pieces
-    screening = Screening(lexicon, " ".join(pieces))
+    screening = Screening(lexicon)
     best = Assessment(language=lexicon.code)
-    if not _could_alarm(" ".join(pieces), screening):
+    if not _could_alarm(screening.joined(pieces), screening):
         return best
     sentences = [
         _masked(piece, screening) if _could_alarm(piece, screening) else piece for piece in pieces
     ]
-    whole = " ".join(sentences)
+    whole = screening.joined(sentences)
     # "Post-wide" distance cues are those labelled as framing the whole post (reports, fiction).
     framing = max(
-        (
-            rule.weight
-            for rule, _ in _found(whole, screening, "distance")
-            if rule.label.startswith("frame")
-        ),
+        (rule.weight for rule, _ in screening.matching("distance", whole, label_prefix="frame")),
         default=0.0,
     )
     # A short post is scored whole too: a danger can run across its sentences.
@@ -147,7 +147,8 @@ def assess_language(text: str, lexicon: Lexicon, pieces: list[str] | None = None
 def assess(text: str) -> Assessment:
     """The most worrying reading of the text across every language's data, and the model's."""
     text = text[:MAX_TEXT]
-    pieces = _pieces(text)  # folded once, read by every language's data
+    parts = _folded_parts(text)  # folded once, read by every language's data and the model
+    pieces = _pieces(text, parts)
     best = Assessment()
     for lexicon in lexicons():
         found = assess_language(text, lexicon, pieces)
@@ -155,7 +156,7 @@ def assess(text: str) -> Assessment:
             best = found
     model = shipped_model() if settings.SAFEGUARDING_MODEL else None
     if model is not None:
-        raw = model.logit(text)
+        raw = model.logit_of_words(" ".join(parts).split())  # the words of fold(text)
         best.model_probability = model.probability_of(raw)
         logit = max(MODEL_FLOOR, min(MODEL_CEILING, raw))
         best.score = max(0.0, best.score + MODEL_WEIGHT * logit)

@@ -35,112 +35,178 @@ class Rule:
     pattern: re.Pattern[str]
 
 
+KINDS = ("danger", "signal", "distance", "present", "everyday")
+DEFAULT_WEIGHTS = {"danger": 1.0, "signal": 0.5, "distance": 0.8, "present": 0.3, "everyday": 0}
+
+
 @dataclass
-class FirstWordIndex:
-    """Which rules could match a text, from the first word of each: most posts rule most out,
-    so only a few patterns run (a long post was 0.8 s against every pattern, 10x less this way)."""
+class WordIndex:
+    """Which rules could match a text: every word slot of a rule (``a|b|c``) needs a word of the
+    text, so a rule is tried only where each of its slots has one. Most sentences of a post have
+    the first word of some rule ("ما", "on", "he"), far fewer have the words of all its slots: a
+    20,000 character post was 15,000 pattern searches against first words, a few hundred this way.
+    """
 
-    exact: dict[str, set[int]] = field(default_factory=dict)
-    prefixes: dict[str, set[int]] = field(default_factory=dict)
-    inner: list[tuple[str, int]] = field(default_factory=list)  # "*word": anywhere in the text
-    longest_prefix: int = 0
-    prefix_lengths: tuple[int, ...] = ()
+    exact: dict[str, set[int]] = field(default_factory=dict)  # slot numbers by word
+    prefixes: dict[str, set[int]] = field(default_factory=dict)  # "word*"
+    suffixes: dict[str, set[int]] = field(default_factory=dict)  # "*word"
+    inner: dict[str, set[int]] = field(default_factory=dict)  # "*word*"
+    slots: dict[str, int] = field(default_factory=dict)  # a slot as written, numbered once
+    rule_slots: list[frozenset[int]] = field(default_factory=list)
+    by_first_slot: dict[int, list[int]] = field(default_factory=dict)
+    first_slots: frozenset[int] = frozenset()
+    lengths: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
 
-    def add(self, source: str, number: int) -> None:
-        first = next(token for token in source.split() if not token.startswith("~"))
-        for word in first.split("|"):
-            head = word.split("_")[0]
-            core = fold(head.strip("*")).split(" ")[0]
-            if head.startswith("*"):
-                self.inner.append((core, number))
-            elif head.endswith("*"):
-                self.prefixes.setdefault(core, set()).add(number)
-                self.longest_prefix = max(self.longest_prefix, len(core))
-                self.prefix_lengths = tuple(sorted({*self.prefix_lengths, len(core)}))
-            else:
-                self.exact.setdefault(core, set()).add(number)
+    def add(self, source: str) -> None:
+        """Index the next rule (rules are numbered in the order they are added, from 0)."""
+        number, slots = len(self.rule_slots), []
+        for token in source.split():
+            if token.startswith("~"):
+                continue
+            slot = self.slots.get(token)
+            if slot is None:
+                slot = self.slots[token] = len(self.slots)
+                for word in token.split("|"):
+                    self._add_word(word, slot)
+            slots.append(slot)
+        self.rule_slots.append(frozenset(slots))
+        self.by_first_slot.setdefault(slots[0], []).append(number)
 
-    def of_token(self, token: str) -> set[int]:
+    def _add_word(self, word: str, slot: int) -> None:
+        """A choice fills its slot only if the text has each of its words ("ما_في_مخرج"): it is
+        indexed by its longest, the least common as a rule ("مخرج", not "ما")."""
+        found = []
+        for piece in word.split("_"):
+            words = fold(piece.strip("*")).split()
+            starts, ends = piece.startswith("*"), piece.endswith("*")
+            for place, core in enumerate(words):
+                first, last = place == 0, place == len(words) - 1
+                table = (
+                    (self.inner if ends and last else self.suffixes)
+                    if starts and first
+                    else (self.prefixes if ends and last else self.exact)
+                )
+                found.append((len(core), core, table))
+        _length, core, table = max(found, key=lambda item: item[0])
+        table.setdefault(core, set()).add(slot)
+
+    def freeze(self) -> None:
+        """Note which slots come first in some rule, and group the lengths of the partial words
+        by the letter they start (or, for "*word", end) with, so a word of a text is compared
+        only with those that could be in it."""
+        self.first_slots = frozenset(self.by_first_slot)
+        for name, end in (("prefixes", 0), ("suffixes", -1), ("inner", 0)):
+            grouped: dict[str, set[int]] = {}
+            for word in getattr(self, name):
+                grouped.setdefault(word[end], set()).add(len(word))
+            self.lengths[name] = {letter: tuple(sorted(found)) for letter, found in grouped.items()}
+
+    def slots_of(self, token: str) -> frozenset[int]:
+        """The slots a word of a text fills."""
         found = set(self.exact.get(token, ()))
-        for length in self.prefix_lengths:
-            if length > len(token):
+        size = len(token)
+        for length in self.lengths["prefixes"].get(token[0], ()):
+            if length > size:
                 break
-            found |= self.prefixes.get(token[:length], set())
-        return found
+            found.update(self.prefixes.get(token[:length], ()))
+        for length in self.lengths["suffixes"].get(token[-1], ()):
+            if length > size:
+                break
+            found.update(self.suffixes.get(token[-length:], ()))
+        inner = self.lengths["inner"]
+        for start, letter in enumerate(token):
+            for length in inner.get(letter, ()):
+                if start + length > size:
+                    break
+                found.update(self.inner.get(token[start : start + length], ()))
+        return frozenset(found)
 
-    def candidates(self, text: str) -> set[int]:
-        """The rules whose first word is in the text."""
-        found: set[int] = set()
-        for token in set(text.split()):
-            found |= self.of_token(token)
-        found.update(number for core, number in self.inner if core in text)
-        return found
+    def rules_for(self, filled: frozenset[int]) -> list[int]:
+        """The rules whose every slot is filled, in order."""
+        rule_slots, by_first_slot = self.rule_slots, self.by_first_slot
+        return sorted(
+            number
+            for slot in filled & self.first_slots
+            for number in by_first_slot[slot]
+            if rule_slots[number] <= filled
+        )
 
 
 class Screening:
     """One post's lookups, shared by its sentences and by the kinds of rule: each word of the post
-    is looked up once, and only the "*word" rules found somewhere in the post are tried on each
-    sentence (a 20,000 character post has hundreds of sentences, and Arabic hundreds of such
-    rules)."""
+    is looked up once, and each sentence's candidate rules are found once for every kind."""
 
-    def __init__(self, lexicon: "Lexicon", whole: str) -> None:
+    def __init__(self, lexicon: "Lexicon") -> None:
         self.lexicon = lexicon
-        self.by_token: dict[str, set[int]] = {}
-        self.by_text: dict[str, set[int]] = {}  # each sentence is asked about every kind
-        self.inner = [(core, n) for core, n in lexicon.every_rule.inner if core in whole]
+        self.by_token: dict[str, frozenset[int]] = {}
+        self.by_filled: dict[str, frozenset[int]] = {}
+        self.by_text: dict[str, dict[str, list[int]]] = {}  # each sentence is asked every kind
 
-    def _of_token(self, token: str) -> set[int]:
+    def _slots(self, token: str) -> frozenset[int]:
         known = self.by_token.get(token)
         if known is None:
-            known = self.by_token[token] = self.lexicon.every_rule.of_token(token)
+            known = self.by_token[token] = self.lexicon.index.slots_of(token)
         return known
 
-    def candidates(self, kind: str, text: str) -> set[int]:
-        """Numbers of the rules of this kind that could match the text."""
-        first, end = self.lexicon.numbers[kind]
-        found = self.by_text.get(text)
+    def filled(self, text: str) -> frozenset[int]:
+        """The slots the words of the text fill."""
+        found = self.by_filled.get(text)
         if found is None:
-            found = set()
+            slots: set[int] = set()
             for token in set(text.split()):
-                found |= self._of_token(token)
-            found.update(number for core, number in self.inner if core in text)
-            self.by_text[text] = found
-        return {number - first for number in found if first <= number < end}
+                slots |= self._slots(token)
+            found = self.by_filled[text] = frozenset(slots)
+        return found
 
-    def matching(self, kind: str, text: str) -> list[tuple["Rule", re.Match[str]]]:
-        return self.lexicon.matching(kind, text, self.candidates(kind, text))
+    def joined(self, texts: list[str]) -> str:
+        """The texts joined by spaces, its slots known from theirs (a long post's whole text)."""
+        text = " ".join(texts)
+        if text not in self.by_filled:
+            self.by_filled[text] = frozenset().union(*(self.filled(part) for part in texts))
+        return text
+
+    def candidates(self, kind: str, text: str) -> list[int]:
+        """Numbers (within their kind) of the rules of this kind that could match the text."""
+        kinds = self.by_text.get(text)
+        if kinds is None:
+            kinds = {name: [] for name in KINDS}
+            for number in self.lexicon.index.rules_for(self.filled(text)):
+                name, first = self.lexicon.kind_of[number]
+                kinds[name].append(number - first)
+            self.by_text[text] = kinds
+        return kinds[kind]
+
+    def matching(
+        self, kind: str, text: str, *, label_prefix: str = ""
+    ) -> list[tuple["Rule", re.Match[str]]]:
+        """The rules of a kind (and label) that match the folded text, with their first match."""
+        rules = self.lexicon.of_kind(kind)
+        found = []
+        for number in self.candidates(kind, text):
+            rule = rules[number]
+            if not rule.label.startswith(label_prefix):
+                continue
+            match = rule.pattern.search(text)
+            if match:
+                found.append((rule, match))
+        return found
 
 
 @dataclass(frozen=True)
 class Lexicon:
     code: str
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
-    indexes: dict[str, FirstWordIndex] = field(default_factory=dict)
-    # Every rule in one index, numbered kind after kind (numbers: each kind's range), so a post's
-    # words are looked up once for all kinds.
-    every_rule: FirstWordIndex = field(default_factory=FirstWordIndex)
-    numbers: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Every rule in one index, numbered kind after kind, so a post's words are looked up once for
+    # all kinds; kind_of gives each number's kind and the number its kind starts at.
+    index: WordIndex = field(default_factory=WordIndex)
+    kind_of: tuple[tuple[str, int], ...] = ()
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
         return self.rules.get(kind, ())
 
-    def matching(
-        self, kind: str, text: str, candidates: set[int] | None = None
-    ) -> list[tuple[Rule, re.Match[str]]]:
+    def matching(self, kind: str, text: str) -> list[tuple[Rule, re.Match[str]]]:
         """The rules of a kind that match the folded text, with their first match."""
-        rules = self.of_kind(kind)
-        if candidates is None:
-            candidates = self.indexes[kind].candidates(text)
-        found = []
-        for number in sorted(candidates):
-            match = rules[number].pattern.search(text)
-            if match:
-                found.append((rules[number], match))
-        return found
-
-
-KINDS = ("danger", "signal", "distance", "present", "everyday")
-DEFAULT_WEIGHTS = {"danger": 1.0, "signal": 0.5, "distance": 0.8, "present": 0.3, "everyday": 0}
+        return Screening(self).matching(kind, text)
 
 
 def _choice(word: str) -> str:
@@ -190,20 +256,18 @@ def parse(data: dict, *, code: str) -> Lexicon:
                 except (LexiconError, ValueError, re.error) as error:
                     raise LexiconError(f"{code}: {kind} '{label}': {error}") from error
                 rules[kind].append(Rule(kind, label, weight, source, pattern))
-    indexes = {kind: FirstWordIndex() for kind in KINDS}
-    every_rule, numbers, first = FirstWordIndex(), {}, 0
+    index, kind_of, first = WordIndex(), [], 0
     for kind, found in rules.items():
-        for number, rule in enumerate(found):
-            indexes[kind].add(rule.source, number)
-            every_rule.add(rule.source, first + number)
-        numbers[kind] = (first, first + len(found))
+        for rule in found:
+            index.add(rule.source)
+            kind_of.append((kind, first))
         first += len(found)
+    index.freeze()
     return Lexicon(
         code=code,
         rules={kind: tuple(found) for kind, found in rules.items()},
-        indexes=indexes,
-        every_rule=every_rule,
-        numbers=numbers,
+        index=index,
+        kind_of=tuple(kind_of),
     )
 
 

@@ -15,6 +15,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from mscos.moderation.safeguarding.text import fold
@@ -27,13 +28,17 @@ EPOCHS, LEARNING_RATE, DECAY, MIN_SEEN, KEEP_ABOVE = 15, 0.2, 1e-4, 2, 0.005
 
 def features(text: str) -> set[str]:
     """Words, word pairs and the 3- to 5-letter pieces of each word (inflections share them)."""
-    words = fold(text).split()
+    return features_of_words(fold(text).split())
+
+
+def features_of_words(words: list[str]) -> set[str]:
+    """features() of a text already folded into words."""
     found = set(words)
-    found.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    found.update(map(" ".join, itertools.pairwise(words)))
     for word in set(words):  # a word's pieces are the same each time it comes
         padded = f"<{word}>"
         for size in (3, 4, 5):
-            found.update(padded[i : i + size] for i in range(len(padded) - size + 1))
+            found.update([padded[i : i + size] for i in range(len(padded) - size + 1)])
     return found
 
 
@@ -43,7 +48,11 @@ class Model:
     bias: float
 
     def logit(self, text: str) -> float:
-        return self.bias + sum(self.weights.get(f, 0.0) for f in features(text))
+        return self.logit_of_words(fold(text).split())
+
+    def logit_of_words(self, words: list[str]) -> float:
+        """logit() of a text already folded into words."""
+        return self.bias + sum(map(self.weights.get, features_of_words(words), repeat(0.0)))
 
     def probability(self, text: str) -> float:
         """How likely the text is a danger post, from 0 to 1."""

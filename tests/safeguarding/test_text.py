@@ -29,7 +29,7 @@ def test_a_post_folded_whole_gives_each_sentence_as_folded_alone():
         ("أنّني", "انني"),  # hamza seat and shadda
         ("he\u200bl\u00adp", "help"),  # hidden characters
         ("x\U0001d165y", "xy"),  # a combining mark beyond the first plane
-        ("It’s", "its"),
+        ("It\u2019s", "its"),
     ],
 )
 def test_folding_drops_marks_and_hidden_characters(text, folded):

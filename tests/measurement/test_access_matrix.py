@@ -8,6 +8,7 @@ refused people's records; a caseworker sees only their own people.
 import pytest
 from django.urls import reverse
 
+from mscos.measurement.models import Programme
 from tests.measurement.conftest import Workspace
 
 WHO = [
@@ -29,6 +30,9 @@ def row(**statuses):
 
 def paths(ws: Workspace) -> dict[str, tuple[str, dict]]:
     slug, person = ws.organisation.slug, ws.person.pk
+    other_programme, _created = Programme.objects.get_or_create(
+        organisation=ws.other_organisation, name="Their programme"
+    )
     return {
         "home": (
             reverse("measurement:workspace", args=[slug]),
@@ -98,6 +102,41 @@ def paths(ws: Workspace) -> dict[str, tuple[str, dict]]:
             reverse("measurement:reports", args=[slug]),
             row(viewer=OK, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
         ),
+        "programme dashboards": (
+            reverse("measurement:dashboards", args=[slug]),
+            row(viewer=OK, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
+        ),
+        "programme dashboard": (
+            reverse("measurement:programme_dashboard", args=[slug, ws.programme.pk]),
+            row(viewer=OK, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
+        ),
+        "another organisation's programme dashboard": (
+            reverse("measurement:programme_dashboard", args=[slug, other_programme.pk]),
+            row(
+                viewer=NOT_FOUND,
+                second_caseworker=FORBIDDEN,
+                caseworker=FORBIDDEN,
+                lead=NOT_FOUND,
+            ),
+        ),
+        "programme report PDF (GET)": (
+            reverse("measurement:programme_dashboard_pdf", args=[slug, ws.programme.pk]),
+            row(
+                viewer=NOT_ALLOWED,
+                second_caseworker=NOT_ALLOWED,
+                caseworker=NOT_ALLOWED,
+                lead=NOT_ALLOWED,
+            ),
+        ),
+        "programme figures CSV (GET)": (
+            reverse("measurement:programme_dashboard_csv", args=[slug, ws.programme.pk]),
+            row(
+                viewer=NOT_ALLOWED,
+                second_caseworker=NOT_ALLOWED,
+                caseworker=NOT_ALLOWED,
+                lead=NOT_ALLOWED,
+            ),
+        ),
         "another organisation's person, by its id": (
             reverse("measurement:person", args=[slug, ws.outsider_person.pk]),
             row(
@@ -133,6 +172,11 @@ PAGE_NAMES = [
     "members",
     "access log",
     "reports",
+    "programme dashboards",
+    "programme dashboard",
+    "another organisation's programme dashboard",
+    "programme report PDF (GET)",
+    "programme figures CSV (GET)",
     "another organisation's person, by its id",
 ]
 
@@ -173,6 +217,10 @@ def test_the_matrix_covers_every_workspace_url(ws):
         "members",
         "access_log",
         "reports",
+        "dashboards",
+        "programme_dashboard",
+        "programme_dashboard_pdf",
+        "programme_dashboard_csv",
     }
     # The list of one's own workspaces and the invitation link are tested on their own.
     assert named - covered == {"workspaces", "invitation"}

@@ -21,7 +21,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import time
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
@@ -30,6 +29,8 @@ import dj_database_url
 import psycopg
 import pytest
 from psycopg import sql
+
+from tests.core.forum_writer import posts_written_meanwhile
 
 REPO = Path(__file__).resolve().parents[2]
 SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
@@ -69,25 +70,6 @@ print(json.dumps(shown))
 # Writes one reply at a time, each in its own transaction, until the stop file appears. They wait
 # for a moderator, so they change no page a reader sees; their numbers show which writes the
 # backup caught.
-WRITER = """
-import sys, time, django
-from pathlib import Path
-django.setup()
-from mscos.forum.models import Post, Topic
-
-topic = Topic.objects.get(pk=int(sys.argv[1]))
-ready, stop = Path(sys.argv[2]), Path(sys.argv[3])
-number = 0
-while not stop.exists():
-    number += 1
-    Post.objects.create(topic=topic, position=100000 + number, status="pending",
-                        body=sys.argv[4].format(number), body_html="<p>drill</p>")
-    if number == 3:
-        ready.touch()
-    time.sleep(0.01)
-print(number)
-"""
-
 PAGES = """
 import json, sys, django
 django.setup()
@@ -250,36 +232,12 @@ def test_back_up_while_writing_destroy_restore_and_the_site_is_as_it_was(site, t
     assert any(name.startswith("images/") for name in media_before)  # picture sizes
     assert any(name.startswith("documents/") for name in media_before)
 
-    ready, stop = tmp_path / "writer-ready", tmp_path / "writer-stop"
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            WRITER,
-            str(added["quiet_topic"]),
-            str(ready),
-            str(stop),
-            DRILL_REPLY,
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not ready.exists():
-            assert writer.poll() is None, writer.communicate()
-            assert time.monotonic() < deadline, "the writer did not start"
-            time.sleep(0.05)
+    with posts_written_meanwhile(
+        env, topic_id=added["quiet_topic"], reply=DRILL_REPLY, folder=tmp_path, pause=0.01
+    ) as writer:
         backup = tmp_path / "backup"
         run(env, "manage.py", "backup_site", "--to", str(backup))
-    finally:
-        stop.touch()
-        output, errors = writer.communicate(timeout=60)
-    assert writer.returncode == 0, errors
-    written = int(output.strip())
+    written = writer.count
 
     manifest = json.loads((backup / "manifest.json").read_text())
     assert not (backup / "secret_key").exists()

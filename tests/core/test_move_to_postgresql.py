@@ -17,7 +17,6 @@ import secrets
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,6 +24,8 @@ import dj_database_url
 import psycopg
 import pytest
 from psycopg import sql
+
+from tests.core.forum_writer import posts_written_meanwhile
 
 REPO = Path(__file__).resolve().parents[2]
 SUITE_DATABASE = os.environ.get("DATABASE_URL", "")
@@ -70,25 +71,6 @@ print(json.dumps({"topic": topic.get_absolute_url(), "quiet_topic": quiet.pk}))
 
 # Writes one waiting reply at a time, each in its own transaction, until the stop file appears:
 # they change no page a reader sees, and their numbers show which writes the copy caught.
-WRITER = """
-import sys, time, django
-from pathlib import Path
-django.setup()
-from mscos.forum.models import Post, Topic
-
-topic = Topic.objects.get(pk=int(sys.argv[1]))
-ready, stop = Path(sys.argv[2]), Path(sys.argv[3])
-number = 0
-while not stop.exists():
-    number += 1
-    Post.objects.create(topic=topic, position=100000 + number, status="pending",
-                        body=sys.argv[4].format(number), body_html="<p>waiting</p>")
-    if number == 3:
-        ready.touch()
-    time.sleep(0.05)
-print(number)
-"""
-
 PAGES = """
 import json, re, sys, django
 django.setup()
@@ -263,35 +245,11 @@ def test_a_running_demo_site_moves_to_postgresql_and_serves_the_same_pages(targe
     assert NEW_POST in before["main"][added["topic"]]
     assert before["pictures"] and set(before["pictures"].values()) == {200}
 
-    ready, stop = tmp_path / "writer-ready", tmp_path / "writer-stop"
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            WRITER,
-            str(added["quiet_topic"]),
-            str(ready),
-            str(stop),
-            WRITER_REPLY,
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while not ready.exists():
-            assert writer.poll() is None, writer.communicate()
-            assert time.monotonic() < deadline, "the writer did not start"
-            time.sleep(0.05)
+    with posts_written_meanwhile(
+        env, topic_id=added["quiet_topic"], reply=WRITER_REPLY, folder=tmp_path, pause=0.05
+    ) as writer:
         moved = run(env, "manage.py", "move_to_postgresql", "--to", target.url)
-    finally:
-        stop.touch()
-        output, errors = writer.communicate(timeout=60)
-    assert writer.returncode == 0, errors
-    written = int(output.strip())
+    written = writer.count
     report = moved.stdout
     assert "Every table has the same number of rows on both sides" in report
     assert "Media files were not moved" in report

@@ -4,6 +4,7 @@ import dataclasses
 import datetime
 
 from allauth.account.models import EmailAddress
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
@@ -220,6 +221,24 @@ class OutcomeChange:
     latest: int | None
 
 
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """An outcome's score at one check-in (None: nothing on a scale was answered)."""
+
+    date: datetime.date
+    kind: str
+    value: int | None
+    asked: bool  # the check-in holds an answer (perhaps "I'd rather not say") for the outcome
+
+
+@dataclasses.dataclass(frozen=True)
+class OutcomeTrajectory:
+    """An outcome's scores at every check-in, oldest first (one reading per check-in)."""
+
+    outcome: str
+    readings: list[Reading]
+
+
 def _score(answers: list[Answer]) -> int | None:
     """The mean answer as a share of its scale (lowest point 0, highest 100); declined and
     unanswered questions count for nothing, either way."""
@@ -232,14 +251,15 @@ def _score(answers: list[Answer]) -> int | None:
     return round(sum(shares) / len(shares)) if shares else None
 
 
-def journey(person: Person) -> tuple[CheckIn | None, CheckIn | None, list[OutcomeChange]]:
-    """The first and latest check-ins and, per outcome, the survivor's score at each."""
+def trajectory(person: Person) -> tuple[list[CheckIn], list[OutcomeTrajectory]]:
+    """Every check-in, oldest first, and per outcome the survivor's score at each of them.
+
+    Two queries however many check-ins the person has: the check-ins, then their answers."""
     check_ins = list(check_ins_for_person(person))
     if not check_ins:
-        return None, None, []
-    first, latest = check_ins[0], check_ins[-1]
+        return [], []
     answers = (
-        Answer.objects.filter(check_in__in=[first, latest], indicator__kind=Indicator.Kind.SURVIVOR)
+        Answer.objects.filter(check_in__in=check_ins, indicator__kind=Indicator.Kind.SURVIVOR)
         .exclude(indicator__outcome=None)
         .select_related("indicator__outcome")
     )
@@ -253,18 +273,111 @@ def journey(person: Person) -> tuple[CheckIn | None, CheckIn | None, list[Outcom
         names[outcome.pk] = outcome.name
         order[outcome.pk] = (outcome.domain_id, outcome.sort_order or 0, outcome.pk)
         grouped.setdefault((outcome.pk, answer.check_in_id), []).append(answer)
-    return (
-        first,
-        latest,
-        [
-            OutcomeChange(
-                outcome=names[pk],
-                first=_score(grouped.get((pk, first.pk), [])),
-                latest=_score(grouped.get((pk, latest.pk), [])),
-            )
-            for pk in sorted(names, key=order.__getitem__)
-        ],
+    return check_ins, [
+        OutcomeTrajectory(
+            outcome=names[pk],
+            readings=[
+                Reading(
+                    date=check_in.date,
+                    kind=check_in.kind,
+                    value=_score(grouped.get((pk, check_in.pk), [])),
+                    asked=(pk, check_in.pk) in grouped,
+                )
+                for check_in in check_ins
+            ],
+        )
+        for pk in sorted(names, key=order.__getitem__)
+    ]
+
+
+def first_and_latest(trajectories: list[OutcomeTrajectory]) -> list[OutcomeChange]:
+    """Per outcome asked at the first or the latest check-in, its score at each."""
+    return [
+        OutcomeChange(
+            outcome=outcome.outcome,
+            first=outcome.readings[0].value,
+            latest=outcome.readings[-1].value,
+        )
+        for outcome in trajectories
+        if outcome.readings[0].asked or outcome.readings[-1].asked
+    ]
+
+
+def journey(person: Person) -> tuple[CheckIn | None, CheckIn | None, list[OutcomeChange]]:
+    """The first and latest check-ins and, per outcome, the survivor's score at each."""
+    check_ins, trajectories = trajectory(person)
+    if not check_ins:
+        return None, None, []
+    return check_ins[0], check_ins[-1], first_and_latest(trajectories)
+
+
+CHECK_IN_PAGE_SIZE = 25
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckInLine:
+    """One line of a programme's check-in list: who, what kind, when, by whom, how complete."""
+
+    check_in_id: int
+    person_id: int
+    case_code: str
+    kind: str
+    kind_label: str
+    date: datetime.date
+    recorded_by: str
+    answered: int
+
+
+def programme_check_ins(membership: Membership, programme: Programme) -> QuerySet[CheckIn]:
+    """The programme's check-ins this member may see, newest first: all for the lead, their own
+    people's for a caseworker, none for anyone else."""
+    check_ins = CheckIn.objects.filter(
+        person__programme=programme, person__organisation_id=membership.organisation_id
     )
+    if membership.role == Membership.Role.CASEWORKER:
+        check_ins = check_ins.filter(person__caseworker_id=membership.user_id)
+    elif membership.role != Membership.Role.LEAD:
+        check_ins = check_ins.none()
+    return check_ins.order_by("-date", "-pk")
+
+
+def programme_check_in_page(
+    membership: Membership, programme: Programme, number: str | int | None
+) -> tuple[Page[CheckIn], list[CheckInLine]]:
+    """One page of the list and its lines: four queries however many check-ins there are (the
+    count, the page with its people and recorders, the page's answer counts)."""
+    page = Paginator(
+        programme_check_ins(membership, programme).select_related("person", "created_by"),
+        CHECK_IN_PAGE_SIZE,
+    ).get_page(number)
+    check_ins = list(page.object_list)
+    # Counted for this page's check-ins only: an aggregate over the whole list would read every
+    # answer the programme ever had.
+    answered = dict(
+        Answer.objects.filter(check_in__in=check_ins)
+        .values("check_in")
+        .annotate(n=Count("pk"))
+        .values_list("check_in", "n")
+    )
+    lines = [
+        CheckInLine(
+            check_in_id=check_in.pk,
+            person_id=check_in.person_id,
+            case_code=check_in.person.case_code,
+            kind=check_in.kind,
+            kind_label=check_in.get_kind_display(),
+            date=check_in.date,
+            recorded_by=str(check_in.created_by) if check_in.created_by else "",
+            answered=answered.get(check_in.pk, 0),
+        )
+        for check_in in check_ins
+    ]
+    return page, lines
+
+
+def library_size() -> int:
+    """How many questions a check-in asks (the default language's copies)."""
+    return Indicator.objects.filter(locale=Locale.get_default(), outcome__isnull=False).count()
 
 
 def account_with_verified_address(email: str) -> User | None:

@@ -398,8 +398,10 @@ def check_in_edit(request, membership, person_id, check_in_id):
 def person_journey(request, membership, person_id):
     person = permissions.get_person_for_member_or_404(membership, person_id)
     services.journey_viewed(person=person, acting_user=request.user)
-    first, latest, changes = selectors.journey(person)
-    rows, height = journey_chart.chart_rows(changes, right_to_left=translation.get_language_bidi())
+    check_ins, trajectories = selectors.trajectory(person)
+    changes = selectors.first_and_latest(trajectories)
+    right_to_left = translation.get_language_bidi()
+    rows, height = journey_chart.chart_rows(changes, right_to_left=right_to_left)
     return TemplateResponse(
         request,
         "measurement/journey.html",
@@ -407,14 +409,22 @@ def person_journey(request, membership, person_id):
             "membership": membership,
             "organisation": membership.organisation,
             "person": person,
-            "first": first,
-            "latest": latest,
+            "first": check_ins[0] if check_ins else None,
+            "latest": check_ins[-1] if check_ins else None,
             "changes": changes,
             "chart_rows": rows,
             "chart_width": journey_chart.WIDTH,
             "chart_height": height,
             "bar_height": journey_chart.BAR_HEIGHT,
             # SVG text in a right-to-left page runs leftwards from its x.
-            "label_x": journey_chart.WIDTH if translation.get_language_bidi() else 0,
+            "label_x": journey_chart.WIDTH if right_to_left else 0,
+            "check_ins": check_ins,
+            "trajectories": trajectories,
+            "panels": journey_chart.trajectory_panels(trajectories, right_to_left=right_to_left),
+            "axis": journey_chart.axis(right_to_left=right_to_left),
+            "panel_width": journey_chart.PANEL_WIDTH,
+            "panel_height": journey_chart.PANEL_HEIGHT,
+            "date_y": journey_chart.DATE_Y,
+            "trajectory_rows": journey_chart.table_rows(check_ins, trajectories),
         },
     )

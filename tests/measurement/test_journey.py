@@ -4,6 +4,7 @@ as an SVG chart and given as a table; both show the same figures."""
 import datetime
 import re
 
+import pytest
 from django.urls import reverse
 
 from mscos.measurement import services
@@ -88,3 +89,121 @@ def test_in_a_right_to_left_language_the_bars_grow_from_the_right():
     assert first.x + first.width == journey_chart.WIDTH  # it ends at the right edge
     assert first.value_x < first.x  # its figure is written to its left
     assert latest.value_x == journey_chart.WIDTH  # "no answers" starts at the right edge
+
+
+def _trajectory_fixture(ws, question):
+    """Four check-ins on a four-point scale: 2 → 33, declined → no score, 3 → 67, 4 → 100."""
+    baseline = ws.check_in  # 2026-01-05
+    services.check_in_record(
+        organisation=ws.organisation,
+        person=ws.person,
+        date=baseline.date,
+        kind=CheckIn.Kind.BASELINE,
+        answers={question.pk: ("2", "")},
+        check_in=baseline,
+        expected_version=baseline.version,
+        acting_user=ws.caseworker,
+    )
+    for day, answer in (
+        (datetime.date(2026, 2, 5), DECLINED),
+        (datetime.date(2026, 4, 5), "3"),
+        (datetime.date(2026, 6, 5), "4"),
+    ):
+        services.check_in_record(
+            organisation=ws.organisation,
+            person=ws.person,
+            date=day,
+            kind=CheckIn.Kind.REVIEW,
+            answers={question.pk: (answer, "")},
+            acting_user=ws.caseworker,
+        )
+
+
+def _dated(html: str, element: str) -> dict[str, str]:
+    """Date → figure, from the trajectory's dots (data-value) or its table's cells (text)."""
+    pattern = rf'<{element}[^>]*data-date="([\d-]+)"(?:[^>]*data-value="(\d+)")?[^>]*>([^<]*)'
+    return {day: value or text.strip() for day, value, text in re.findall(pattern, html)}
+
+
+def test_the_trajectory_shows_every_check_in_with_the_tables_figures(ws, library):  # noqa: F811
+    question, _observed = library
+    _trajectory_fixture(ws, question)
+    url = reverse("measurement:journey", args=[ws.organisation.slug, ws.person.pk])
+    html = ws.client_for("caseworker").get(url).content.decode()
+    # Worked out by hand: (point - 1) / (4 - 1) * 100, rounded.
+    assert _dated(html, "td") == {
+        "2026-01-05": "33",
+        "2026-02-05": "—",
+        "2026-04-05": "67",
+        "2026-06-05": "100",
+    }
+    dots = _dated(html, "circle")
+    assert dots == {"2026-01-05": "33", "2026-04-05": "67", "2026-06-05": "100"}
+    # The declined check-in breaks the line: the baseline's dot stands alone.
+    assert len(re.findall(r"<polyline ", html)) == 1
+    # First and latest still compare the first check-in with the latest.
+    assert _figures(html, "td") == {
+        (question.outcome.name, "first"): "33",
+        (question.outcome.name, "latest"): "100",
+    }
+
+
+def _dot_positions(html: str) -> list[tuple[str, float, float]]:
+    found = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"[^>]*data-date="([\d-]+)"', html)
+    return sorted((day, float(x), float(y)) for x, y, day in found)
+
+
+def test_time_runs_right_to_left_in_arabic_and_higher_scores_stand_higher(ws, library):  # noqa: F811
+    from mscos.measurement import journey_chart
+
+    question, _observed = library
+    _trajectory_fixture(ws, question)
+    url = reverse("measurement:journey", args=[ws.organisation.slug, ws.person.pk])
+    client = ws.client_for("caseworker")
+    english = _dot_positions(client.get(url).content.decode())
+    arabic = _dot_positions(client.get("/ar" + url).content.decode())
+    xs = [x for _day, x, _y in english]
+    assert xs == sorted(xs) and len(set(xs)) == 3  # later check-ins further right
+    assert [y for *_rest, y in english] == sorted((y for *_rest, y in english), reverse=True)
+    # Mirrored: the same heights, time from the right edge leftwards.
+    assert [(day, journey_chart.PANEL_WIDTH - x, y) for day, x, y in arabic] == english
+    # Spaced by time, not by count: January to April is 90 days, April to June 61.
+    assert (xs[1] - xs[0]) / (xs[2] - xs[1]) == pytest.approx(90 / 61, rel=0.01)
+
+
+def test_the_journey_costs_the_same_queries_with_many_check_ins(ws, library):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    question, observed = library
+    url = reverse("measurement:journey", args=[ws.organisation.slug, ws.person.pk])
+    client = ws.client_for("caseworker")
+
+    def queries() -> int:
+        client.get(url)  # the first request warms the process
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        # The page shell's own queries come and go with its memo (core/shell_memo.py).
+        return sum("measurement_" in query["sql"] for query in captured.captured_queries)
+
+    services.check_in_record(
+        organisation=ws.organisation,
+        person=ws.person,
+        date=ws.check_in.date,
+        kind=CheckIn.Kind.BASELINE,
+        answers={question.pk: ("2", "")},
+        check_in=ws.check_in,
+        expected_version=ws.check_in.version,
+        acting_user=ws.caseworker,
+    )
+    few = queries()
+    for month in range(2, 12):
+        services.check_in_record(
+            organisation=ws.organisation,
+            person=ws.person,
+            date=datetime.date(2026, month, 1),
+            kind=CheckIn.Kind.REVIEW,
+            answers={question.pk: (str(month % 4 + 1), ""), observed.pk: ("", "yes")},
+            acting_user=ws.caseworker,
+        )
+    assert queries() == few

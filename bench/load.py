@@ -25,6 +25,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--max-requests", type=int, default=100_000, help="stop earlier after this many"
     )
     parser.add_argument("--timeout", type=float, default=10.0, help="per request, seconds")
+    parser.add_argument(
+        "--cookie", default="", help="a Cookie header to send (a signed-in member's session)"
+    )
     args = parser.parse_args(argv)
     if args.host not in LOCAL_HOSTS:
         parser.error("the benchmark only talks to this machine (127.0.0.1)")
@@ -56,7 +59,10 @@ class Client(threading.Thread):
 
     def _fetch(self, connection: http.client.HTTPConnection) -> tuple[str, int]:
         try:
-            connection.request("GET", self.args.path, headers={"Connection": "keep-alive"})
+            headers = {"Connection": "keep-alive"}
+            if self.args.cookie:
+                headers["Cookie"] = self.args.cookie
+            connection.request("GET", self.args.path, headers=headers)
             response = connection.getresponse()
             body = response.read()
             # A server that answers "Connection: close" (gunicorn's sync workers do) makes

@@ -151,8 +151,10 @@ def measure(
     args: argparse.Namespace,
     server_cpu: Callable[[], tuple[int, dict[int, int]]],
     timeout: float = 10.0,
+    cookie: str = "",
 ) -> dict:
-    """One load.py run; also how much CPU other work took meanwhile (our processes excluded)."""
+    """One load.py run; also how much CPU other work took meanwhile (our processes excluded).
+    `cookie` is sent with every request (a member's session, for pages behind sign-in)."""
     command = [
         sys.executable,
         str(BENCH_DIR / "load.py"),
@@ -163,6 +165,7 @@ def measure(
         f"--duration={args.duration}",
         f"--warmup={args.warmup}",
         f"--timeout={timeout}",
+        *([f"--cookie={cookie}"] if cookie else []),
     ]
     busy_before, total_before = machine_ticks()
     (family_before, backends_before), load_before = server_cpu(), children_ticks()

@@ -12,16 +12,16 @@ BARRIER_TIPS = {
         "meeting."
     ),
     Barrier.NO_TOOL: _(
-        "The practice examples below show how other services ask about this outcome; the "
-        "forums are a place to ask which tools they use."
+        "Other services' practice, on the outcome's page and below where the site has it, "
+        "shows how they ask; the forums are a place to ask which tools they use."
     ),
     Barrier.TRAINING: _(
         "A short session where staff practise asking the questions with each other helps them "
         "ask calmly."
     ),
     Barrier.NOT_SAFE: _(
-        "Ask only when someone is ready, explain why you ask, and let them skip any question; "
-        "the recommendations below come from survivor leaders."
+        "Ask only when someone is ready, explain why you ask, and let them skip any question "
+        "they would rather not answer."
     ),
     Barrier.SHORT_CONTACT: _(
         "A reading at the first and the last meeting is already worth having, even if there is "

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from mscos.measurement import views
+from mscos.measurement import survivor_views, views
 
 app_name = "measurement"
 urlpatterns = [
@@ -27,7 +27,22 @@ urlpatterns = [
         name="check_in",
     ),
     path("<slug:slug>/people/<int:person_id>/journey/", views.person_journey, name="journey"),
+    path(
+        "<slug:slug>/people/<int:person_id>/survivor-links/new/",
+        survivor_views.survivor_link_create,
+        name="survivor_link_create",
+    ),
+    path(
+        "<slug:slug>/people/<int:person_id>/survivor-links/<int:link_id>/",
+        survivor_views.survivor_link,
+        name="survivor_link",
+    ),
     path("<slug:slug>/programmes/", views.programmes, name="programmes"),
+    path(
+        "<slug:slug>/programmes/<int:programme_id>/check-ins/",
+        views.programme_check_ins,
+        name="programme_check_ins",
+    ),
     path("<slug:slug>/members/", views.members, name="members"),
     path("<slug:slug>/access-log/", views.access_log, name="access_log"),
     path("<slug:slug>/reports/", views.reports, name="reports"),

@@ -1,6 +1,11 @@
-"""The survivor's own one-time check-in link (#20), included from mscos/urls.py."""
+"""The survivor's own one-time check-in link (#20), included from mscos/urls.py under the
+language prefix: /<lang>/my-check-in/<token>/ (English, the default, has no prefix)."""
 
-from django.urls import path  # noqa: F401  (routes are added as the pages are built)
+from django.urls import path
+
+from mscos.measurement import survivor_views
 
 app_name = "survivor"
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:token>/", survivor_views.check_in, name="check_in"),
+]

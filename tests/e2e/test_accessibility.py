@@ -28,6 +28,7 @@ from mscos.forum.models import ForumCategory, Post, Status, Topic
 from mscos.measurement import services as measurement_services
 from mscos.measurement import tokens as measurement_tokens
 from mscos.measurement.models import Consent, Invitation, Membership
+from mscos.measurement.survivor_services import survivor_link_create
 from mscos.newsletter.models import Subscriber
 from mscos.newsletter.selectors import current_consent_text
 from mscos.newsletter.tokens import make_token
@@ -132,6 +133,7 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         invited_by=moderator,
         expires_at=timezone.now() + datetime.timedelta(days=7),
     )
+    survivor_link = survivor_link_create(check_in=check_in, language="ar", acting_user=moderator)
     in_workspace = {"slug": workspace.slug}
     about_person = {"slug": workspace.slug, "person_id": person.pk}
     return {
@@ -151,6 +153,11 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         "measurement:check_in_create": lambda: about_person,
         "measurement:journey": lambda: about_person,
         "measurement:check_in": lambda: {**about_person, "check_in_id": check_in.pk},
+        "measurement:survivor_link_create": lambda: about_person,
+        "measurement:survivor_link": lambda: {**about_person, "link_id": survivor_link.pk},
+        "survivor:check_in": lambda: {
+            "token": measurement_tokens.survivor_link_token(survivor_link.pk)
+        },
         "moderation:item": lambda: {"post_id": guest_post.pk},
         "moderation:member": lambda: {"user_id": own_post.author_id},
         "moderation:publish_urgent": lambda: {"post_id": urgent_post.pk},

@@ -8,7 +8,7 @@ refused people's records; a caseworker sees only their own people.
 import pytest
 from django.urls import reverse
 
-from mscos.measurement.models import Programme
+from mscos.measurement.models import Programme, SurvivorLink
 from tests.measurement.conftest import Workspace
 
 WHO = [
@@ -32,6 +32,9 @@ def paths(ws: Workspace) -> dict[str, tuple[str, dict]]:
     slug, person = ws.organisation.slug, ws.person.pk
     other_programme, _created = Programme.objects.get_or_create(
         organisation=ws.other_organisation, name="Their programme"
+    )
+    link, _created = SurvivorLink.objects.get_or_create(
+        check_in=ws.check_in, language="en-gb", defaults={"expires_at": ws.check_in.created_at}
     )
     return {
         "home": (
@@ -137,6 +140,20 @@ def paths(ws: Workspace) -> dict[str, tuple[str, dict]]:
                 lead=NOT_ALLOWED,
             ),
         ),
+        "make a survivor's link": (
+            reverse("measurement:survivor_link_create", args=[slug, person]),
+            row(viewer=NOT_FOUND, second_caseworker=NOT_FOUND, caseworker=OK, lead=OK),
+        ),
+        "survivor's link": (
+            reverse("measurement:survivor_link", args=[slug, person, link.pk]),
+            row(viewer=NOT_FOUND, second_caseworker=NOT_FOUND, caseworker=OK, lead=OK),
+        ),
+        "a survivor's link, under another person": (
+            reverse("measurement:survivor_link", args=[slug, ws.second_person.pk, link.pk]),
+            row(
+                viewer=NOT_FOUND, second_caseworker=NOT_FOUND, caseworker=NOT_FOUND, lead=NOT_FOUND
+            ),
+        ),
         "another organisation's person, by its id": (
             reverse("measurement:person", args=[slug, ws.outsider_person.pk]),
             row(
@@ -177,6 +194,9 @@ PAGE_NAMES = [
     "another organisation's programme dashboard",
     "programme report PDF (GET)",
     "programme figures CSV (GET)",
+    "make a survivor's link",
+    "survivor's link",
+    "a survivor's link, under another person",
     "another organisation's person, by its id",
 ]
 
@@ -221,8 +241,11 @@ def test_the_matrix_covers_every_workspace_url(ws):
         "programme_dashboard",
         "programme_dashboard_pdf",
         "programme_dashboard_csv",
+        "survivor_link_create",
+        "survivor_link",
     }
-    # The list of one's own workspaces and the invitation link are tested on their own.
+    # The list of one's own workspaces and the invitation link are tested on their own (and
+    # the survivor's own page, with no account, in tests/measurement/test_survivor_link.py).
     assert named - covered == {"workspaces", "invitation"}
 
 

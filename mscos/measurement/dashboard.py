@@ -374,6 +374,12 @@ def _breakdown(
 _MISSING = "\x00"  # the group of people with no value (sorted last)
 
 
+def _quarter_words(label: str) -> str:
+    """ "2026 Q1" (how `measures.quarter` sorts) in the reader's words."""
+    year, _sep, quarter = label.partition(" Q")
+    return _("%(year)s, quarter %(quarter)s") % {"year": year, "quarter": quarter}
+
+
 def programme_dashboard(
     programme: Programme, *, today: datetime.date | None = None
 ) -> ProgrammeDashboard:
@@ -406,7 +412,7 @@ def programme_dashboard(
             rows,
             {pk: quarters.get(pk, "") for pk in people},
             outcomes,
-            str,
+            _quarter_words,
             missing=_("No baseline yet"),
         ),
         _breakdown(

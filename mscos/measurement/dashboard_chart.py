@@ -55,11 +55,13 @@ def stacked_rows(
     right_to_left: bool,
     note: str,
     colours: tuple[str, ...],
+    top_offset: int = 0,
 ) -> tuple[list[StackedRow], int]:
-    """One 100% bar per (label, counts, total, total shown) and the chart's height."""
+    """One 100% bar per (label, counts, total, total shown), below `top_offset` (the legend),
+    and the chart's height."""
     result = []
     for index, (label, cells, total, total_shown) in enumerate(rows):
-        top = index * ROW_HEIGHT
+        top = top_offset + index * ROW_HEIGHT
         segments: list[Segment] = []
         hidden = None
         if total_shown and total > 0:
@@ -108,7 +110,39 @@ def stacked_rows(
                 note="" if segments or hidden else note,
             )
         )
-    return result, max(len(rows) * ROW_HEIGHT, ROW_HEIGHT)
+    return result, top_offset + max(len(rows) * ROW_HEIGHT, ROW_HEIGHT)
+
+
+@dataclasses.dataclass(frozen=True)
+class LegendItem:
+    colour: str
+    words: str
+    x: float  # the swatch
+    y: int
+    text_x: float
+
+
+LEGEND_ROW = 16
+SWATCH = 10
+
+
+def legend(items: list[tuple[str, str]], *, right_to_left: bool) -> tuple[list[LegendItem], int]:
+    """The key to a chart's colours, drawn in the chart (two to a row), and its height."""
+    placed = []
+    column_width = WIDTH / 2
+    for index, (colour, words) in enumerate(items):
+        row, column = divmod(index, 2)
+        start = column * column_width
+        y = row * LEGEND_ROW
+        if right_to_left:
+            x = WIDTH - start - SWATCH
+            text_x = x - 4
+        else:
+            x = start
+            text_x = start + SWATCH + 4
+        placed.append(LegendItem(colour, words, round(x, 1), y, round(text_x, 1)))
+    rows = (len(items) + 1) // 2
+    return placed, rows * LEGEND_ROW + 8
 
 
 @dataclasses.dataclass(frozen=True)
@@ -166,13 +200,24 @@ class Charts:
     change: list[ChangeBar]
     change_height: int
     middle: float
-    band_legend: list[tuple[str, str]]  # (colour, words)
-    movement_legend: list[tuple[str, str]]
+    band_legend: list[LegendItem]
+    movement_legend: list[LegendItem]
+    arrival_caption: str
+    movement_caption: str
 
 
 def charts(found: ProgrammeDashboard, *, right_to_left: bool) -> Charts:
     """The dashboard's three charts: where people started, how they moved, the average change."""
     note = _("fewer than %(count)s people") % {"count": found.min_cell}
+    too_few = (HIDDEN_COLOUR, _("too few people to show"))
+    band_legend, band_legend_height = legend(
+        [*zip(BAND_COLOURS, band_labels(), strict=True), too_few], right_to_left=right_to_left
+    )
+    movement_words = [_("Moved up"), _("Stayed the same"), _("Moved down")]
+    movement_legend, movement_legend_height = legend(
+        [*zip(MOVEMENT_COLOURS, movement_words, strict=True), too_few],
+        right_to_left=right_to_left,
+    )
     arrival, arrival_height = stacked_rows(
         [
             (o.outcome, o.bands, int(o.with_baseline.value or 0), o.with_baseline.shown)
@@ -181,12 +226,14 @@ def charts(found: ProgrammeDashboard, *, right_to_left: bool) -> Charts:
         right_to_left=right_to_left,
         note=note,
         colours=BAND_COLOURS,
+        top_offset=band_legend_height,
     )
     movement, movement_height = stacked_rows(
         [(o.outcome, o.movement, int(o.paired.value or 0), o.paired.shown) for o in found.outcomes],
         right_to_left=right_to_left,
         note=note,
         colours=MOVEMENT_COLOURS,
+        top_offset=movement_legend_height,
     )
     change, change_height, middle = change_bars(
         [(o.outcome, o.change_mean) for o in found.outcomes], right_to_left=right_to_left
@@ -202,12 +249,13 @@ def charts(found: ProgrammeDashboard, *, right_to_left: bool) -> Charts:
         change=change,
         change_height=change_height,
         middle=middle,
-        band_legend=list(zip(BAND_COLOURS, band_labels(), strict=True)),
-        movement_legend=list(
-            zip(
-                MOVEMENT_COLOURS,
-                [_("Moved up"), _("Stayed the same"), _("Moved down")],
-                strict=True,
-            )
+        band_legend=band_legend,
+        movement_legend=movement_legend,
+        arrival_caption=_(
+            "Each bar is the people with a baseline, split by their first score, lowest band first."
+        ),
+        movement_caption=_(
+            "Each bar is the people with a baseline and a later check-in: who moved up, stayed "
+            "the same or moved down."
         ),
     )

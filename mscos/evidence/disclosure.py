@@ -5,7 +5,7 @@ beyond the organisation that contributes most, from at least `min_organisations`
 It is applied to each figure of a cell (people, first readings, change, the survivor-practitioner
 gap, each over its own people) and to the difference between a new release of a cell and every
 earlier one, so neither a cell nor a change between two releases can single anyone out
-(docs/decisions/0016-pooled-disclosure-control.md).
+(docs/decisions/0018-pooled-disclosure-control.md).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A cell is one outcome, one kind of programme and one period (the quarter of people's baseline
 check-in). `PooledCell.figures` is what is published now (None: nothing is shown for it).
 Every release of a cell keeps who it counted (`PooledRelease.members`), so a later release can be
-checked against all earlier ones (docs/decisions/0016-pooled-disclosure-control.md).
+checked against all earlier ones (docs/decisions/0018-pooled-disclosure-control.md).
 """
 
 from django.db import models

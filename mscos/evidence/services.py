@@ -134,7 +134,7 @@ def _release(release: PooledRelease) -> disclosure.Release:
 
 def refresh_pooled_evidence(*, now: datetime.datetime | None = None) -> EvidenceRefresh:
     """Recomputes every cell from the people who may be counted and publishes what the
-    disclosure rule allows (docs/decisions/0016-pooled-disclosure-control.md).
+    disclosure rule allows (docs/decisions/0018-pooled-disclosure-control.md).
 
     Reads every pooled person's answers once, one organisation at a time; writes only the cells
     whose figures change, so a night with little new data writes little.

@@ -480,7 +480,7 @@ MEASUREMENT_SURVIVOR_LINK_HOURS = env_int("MEASUREMENT_SURVIVOR_LINK_HOURS", 24)
 # A programme dashboard shows no figure that covers fewer people than this ("fewer than 5"), so
 # nobody reading it for trustees or funders can pick out one person (docs/measurement.md).
 MEASUREMENT_DASHBOARD_MIN_CELL = env_int("MEASUREMENT_DASHBOARD_MIN_CELL", 5)
-# Pooled evidence (docs/decisions/0016-pooled-disclosure-control.md): no published figure covers
+# Pooled evidence (docs/decisions/0018-pooled-disclosure-control.md): no published figure covers
 # fewer people than this, beyond any one organisation's own, or fewer organisations than this.
 EVIDENCE_MIN_CELL = env_int("EVIDENCE_MIN_CELL", 10)
 EVIDENCE_MIN_ORGANISATIONS = env_int("EVIDENCE_MIN_ORGANISATIONS", 5)

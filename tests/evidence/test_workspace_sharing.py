@@ -88,3 +88,10 @@ def test_another_organisations_lead_and_a_visitor_learn_nothing(org):
     assert visitor.status_code == 302 and "/account/login/" in visitor["Location"]
     org.refresh_from_db()
     assert org.shares_pooled_statistics is False
+
+
+def test_the_leads_workspace_menu_leads_to_the_choice(org):
+    lead = _member(org, Membership.Role.LEAD)
+    assert f'href="{PATH.format(org.slug)}"' in lead.get(f"/workspace/{org.slug}/").content.decode()
+    caseworker = _member(org, Membership.Role.CASEWORKER)
+    assert PATH.format(org.slug) not in caseworker.get(f"/workspace/{org.slug}/").content.decode()

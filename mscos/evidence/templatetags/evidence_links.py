@@ -22,3 +22,15 @@ def evidence_link(page) -> str:
         url,
         _("Evidence across services: how people are doing on this outcome"),
     )
+
+
+@register.simple_tag
+def evidence_workspace_link(organisation, membership) -> str:
+    """The lead's item in the workspace menu: their choice to take part in pooled figures."""
+    if getattr(membership, "role", None) != "lead":
+        return ""
+    return format_html(
+        '<li><a href="{}">{}</a></li>',
+        reverse("evidence:workspace_sharing", args=[organisation.slug]),
+        _("Pooled evidence"),
+    )

@@ -192,7 +192,10 @@ def change_bars(
 class Charts:
     width: int
     bar_height: int
-    label_x: int  # SVG text in a right-to-left page runs leftwards from its x
+    # Labels are written left to right with an explicit anchor (the end at the right edge in a
+    # right-to-left language): browsers and WeasyPrint (the PDF) then agree where text goes.
+    label_x: int
+    label_anchor: str
     arrival: list[StackedRow]
     arrival_height: int
     movement: list[StackedRow]
@@ -242,6 +245,7 @@ def charts(found: ProgrammeDashboard, *, right_to_left: bool) -> Charts:
         width=WIDTH,
         bar_height=BAR_HEIGHT,
         label_x=WIDTH if right_to_left else 0,
+        label_anchor="end" if right_to_left else "start",
         arrival=arrival,
         arrival_height=arrival_height,
         movement=movement,

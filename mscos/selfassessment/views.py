@@ -1,7 +1,7 @@
 """The self-assessment's pages: the public form and its private report, "Where services
 struggle", and a workspace lead's assessments. Thin: selectors, services and permissions only.
 
-The public form sets no cookie (docs/decisions/0016-self-assessment-without-a-cookie.md): it has
+The public form sets no cookie (docs/decisions/0017-self-assessment-without-a-cookie.md): it has
 no CSRF token; the browser's `Sec-Fetch-Site` must say the form was sent from this site, and the
 bot check's single-use start time and a per-address daily limit keep one client from flooding it.
 """
@@ -86,6 +86,12 @@ def _public_assessment_or_404(token: str):
     return assessment
 
 
+def _not_indexed(response):
+    # A report is for whoever holds its link: search engines must not keep it if they find it.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 def _report_page(request, assessment, **extra) -> TemplateResponse:
     rows = selectors.report_rows(assessment)
     return TemplateResponse(
@@ -124,7 +130,7 @@ def _pdf_response(assessment, rows) -> HttpResponse:
 @never_cache
 def report_pdf(request, token: str):
     assessment = _public_assessment_or_404(token)
-    return _pdf_response(assessment, selectors.report_rows(assessment))
+    return _not_indexed(_pdf_response(assessment, selectors.report_rows(assessment)))
 
 
 def struggle(request):

@@ -13,6 +13,7 @@ from tests.e2e.conftest import (  # noqa: F401 (fixtures for the browser journey
     offsite_requests,
     page,
     playwright,
+    screenshot_dir,
     site_url,
 )
 

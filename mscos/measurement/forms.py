@@ -102,6 +102,22 @@ class ProgrammeForm(forms.Form):
     )
 
 
+class ProgrammeChangeForm(forms.Form):
+    """A programme's kind of support (pooled figures are grouped by it) and its interval."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of support"),
+        choices=Programme.Kind.choices,
+        help_text=_(
+            "Pooled, anonymous figures across organisations are grouped by this, never by the "
+            "programme's own name."
+        ),
+    )
+    check_in_interval_days = forms.IntegerField(
+        label=_("Days between check-ins"), min_value=7, max_value=366
+    )
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email address"))
     role = forms.ChoiceField(

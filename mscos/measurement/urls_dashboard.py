@@ -2,9 +2,11 @@
 
 from django.urls import path
 
-from mscos.measurement import dashboard_views
+from mscos.measurement import dashboard_views, programme_views
 
 urlpatterns = [
+    # A programme's kind and interval (the lead's): what the dashboards and pooled figures read.
+    path("programmes/<int:programme_id>/", programme_views.programme_edit, name="programme_edit"),
     path("dashboards/", dashboard_views.dashboards, name="dashboards"),
     path(
         "dashboards/<int:programme_id>/",

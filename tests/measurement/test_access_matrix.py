@@ -105,6 +105,10 @@ def paths(ws: Workspace) -> dict[str, tuple[str, dict]]:
             reverse("measurement:reports", args=[slug]),
             row(viewer=OK, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
         ),
+        "change a programme": (
+            reverse("measurement:programme_edit", args=[slug, ws.programme.pk]),
+            row(viewer=FORBIDDEN, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
+        ),
         "programme dashboards": (
             reverse("measurement:dashboards", args=[slug]),
             row(viewer=OK, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
@@ -189,6 +193,7 @@ PAGE_NAMES = [
     "members",
     "access log",
     "reports",
+    "change a programme",
     "programme dashboards",
     "programme dashboard",
     "another organisation's programme dashboard",
@@ -237,6 +242,7 @@ def test_the_matrix_covers_every_workspace_url(ws):
         "members",
         "access_log",
         "reports",
+        "programme_edit",
         "dashboards",
         "programme_dashboard",
         "programme_dashboard_pdf",

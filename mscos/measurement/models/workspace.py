@@ -228,6 +228,7 @@ class AccessLogEntry(models.Model):
         NOTE_ADD = "note-add", _("Added a note")
         EXPORT = "export", _("Exported records")
         PROGRAMME_CREATE = "programme-create", _("Added a programme")
+        PROGRAMME_CHANGE = "programme-change", _("Changed a programme")
         INVITATION_SEND = "invitation-send", _("Invited a member")
         MEMBER_JOIN = "member-join", _("Joined the workspace")
         CHECK_IN_SAVE = "check-in-save", _("Saved a check-in")

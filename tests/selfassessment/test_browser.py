@@ -11,7 +11,7 @@ from mscos.practice import selectors as practice_selectors
 from mscos.selfassessment import selectors
 from mscos.selfassessment.models import Assessment
 from tests.e2e.keyboard import tab_to
-from tests.e2e.test_accessibility import horizontal_overflow
+from tests.e2e.test_accessibility import AXE, horizontal_overflow
 
 MINIMUM_FILL_SECONDS = 3.2  # the bot check refuses a form sent sooner
 
@@ -70,6 +70,12 @@ def test_a_service_assesses_itself_by_keyboard_and_reads_its_report(
     safety = next(o for o in selectors.core_outcomes() if o.number == 2)
     for example in practice_selectors.practice_examples_for_outcome(safety.pk):
         expect(main.locator("a", has_text=example.title).first).to_be_visible()
+    # Printed, the report keeps its outcomes and leaves out the site's chrome and the private link.
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".report-link")).to_be_hidden()
+    expect(main.locator(".report-outcome h2").first).to_be_visible()
+    page.emulate_media(media="screen")
     # The report's own link works in a new, empty browser: it is the only key.
     report_url = page.url
     other = new_context().new_page()
@@ -113,5 +119,12 @@ def test_the_public_pages_fit_the_screen_and_keep_to_this_site(
             path=screenshot_dir / f"self-assessment-{name}-{language}-{width}.png", full_page=True
         )
         assert horizontal_overflow(page) <= 0, f"{path} scrolls sideways at {width}px"
+        assert AXE.run(page).response["violations"] == [], path
+    # The form sent with nothing chosen: the error summary and messages, checked the same way.
+    page.goto(in_language("/self-assessment/", language))
+    page.locator("form.assessment button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert AXE.run(page).response["violations"] == [], "the form with its errors"
+    assert horizontal_overflow(page) <= 0
     assert context.cookies() == []
     assert offsite_requests == []

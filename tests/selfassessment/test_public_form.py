@@ -159,3 +159,13 @@ def test_a_post_from_another_site_is_refused(send, sec_fetch_site):
     response = send(headers=headers)
     assert response.status_code == 403
     assert not Assessment.objects.exists()
+
+
+def test_every_error_in_the_summary_links_to_its_question(send, outcomes):
+    key = f"outcome{outcomes[0].pk}"
+    response = send(o1={"measured": "none", "barriers": ["bribes"], "help_other": "x" * 301})
+    assert response.status_code == 400
+    summary = response.text.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    for anchor in (f"#id_{key}_barriers", f"#id_{key}_help_other"):
+        assert f'href="{anchor}"' in summary
+        assert f'id="{anchor[1:]}"' in response.text

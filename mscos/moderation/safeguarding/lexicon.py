@@ -37,6 +37,7 @@ class Rule:
 
 KINDS = ("danger", "signal", "distance", "present", "everyday")
 DEFAULT_WEIGHTS = {"danger": 1.0, "signal": 0.5, "distance": 0.8, "present": 0.3, "everyday": 0}
+NOTHING: frozenset[int] = frozenset()  # most words of a post fill no slot: one shared answer
 
 
 @dataclass
@@ -103,23 +104,29 @@ class WordIndex:
 
     def slots_of(self, token: str) -> frozenset[int]:
         """The slots a word of a text fills."""
-        found = set(self.exact.get(token, ()))
+        exact = self.exact.get(token)
+        found = set(exact) if exact else set()
         size = len(token)
-        for length in self.lengths["prefixes"].get(token[0], ()):
-            if length > size:
-                break
-            found.update(self.prefixes.get(token[:length], ()))
-        for length in self.lengths["suffixes"].get(token[-1], ()):
-            if length > size:
-                break
-            found.update(self.suffixes.get(token[-length:], ()))
-        inner = self.lengths["inner"]
-        for start, letter in enumerate(token):
-            for length in inner.get(letter, ()):
-                if start + length > size:
+        lengths = self.lengths["prefixes"].get(token[0])
+        if lengths:
+            for length in lengths:
+                if length > size:
                     break
-                found.update(self.inner.get(token[start : start + length], ()))
-        return frozenset(found)
+                found.update(self.prefixes.get(token[:length], ()))
+        lengths = self.lengths["suffixes"].get(token[-1])
+        if lengths:
+            for length in lengths:
+                if length > size:
+                    break
+                found.update(self.suffixes.get(token[-length:], ()))
+        inner = self.lengths["inner"]
+        if inner:  # most languages have no "*word*" patterns; Arabic has many
+            for start, letter in enumerate(token):
+                for length in inner.get(letter, ()):
+                    if start + length > size:
+                        break
+                    found.update(self.inner.get(token[start : start + length], ()))
+        return frozenset(found) if found else NOTHING
 
     def rules_for(self, filled: frozenset[int]) -> list[int]:
         """The rules whose every slot is filled, in order."""

@@ -99,14 +99,19 @@ def survivor_answers_record(
         if not changed:
             raise CheckInConflict(CheckIn.objects.get(pk=check_in.pk))
         existing = {a.indicator_id: a for a in Answer.objects.filter(check_in=check_in)}
+        changed_answers: list[Answer] = []
+        new_answers: list[Answer] = []
         for indicator_id, answer in sorted(answers.items()):
             if indicator_id in existing:
-                # Only the survivor's column: the practitioner's view stays as it is.
-                Answer.objects.filter(pk=existing[indicator_id].pk).update(survivor_answer=answer)
+                existing[indicator_id].survivor_answer = answer
+                changed_answers.append(existing[indicator_id])
             else:
-                Answer.objects.create(
-                    check_in=check_in, indicator_id=indicator_id, survivor_answer=answer
+                new_answers.append(
+                    Answer(check_in=check_in, indicator_id=indicator_id, survivor_answer=answer)
                 )
+        # Only the survivor's column: the practitioner's view stays as it is.
+        Answer.objects.bulk_update(changed_answers, ["survivor_answer"])
+        Answer.objects.bulk_create(new_answers)
         person = check_in.person
         access_log_record(
             organisation=person.organisation,

@@ -65,6 +65,21 @@ def check_add_person(membership: Membership) -> None:
         raise PermissionDenied
 
 
+def check_see_people(membership: Membership) -> None:
+    if not can_see_people(membership):
+        raise PermissionDenied
+
+
+def get_programme_or_404(membership: Membership, programme_id: int) -> Programme:
+    """One of the member's organisation's programmes; 404 for another organisation's."""
+    programme = Programme.objects.filter(
+        pk=programme_id, organisation_id=membership.organisation_id
+    ).first()
+    if programme is None:
+        raise Http404
+    return programme
+
+
 def get_membership_or_404(user: User | AnonymousUser, slug: str) -> Membership:
     """The user's membership of the organisation at `slug`; 404 when there is none or no such."""
     if not user.is_authenticated:

@@ -480,3 +480,18 @@ def check_in_viewed(*, check_in: CheckIn, acting_user: User) -> None:
 def journey_viewed(*, person: Person, acting_user: User) -> None:
     """Writes the look at a person's journey to the log."""
     _look_logged(person=person, acting_user=acting_user, action=Action.JOURNEY_VIEW)
+
+
+def programme_check_ins_viewed(*, programme: Programme, page: int, acting_user: User) -> None:
+    """Writes the look at a page of a programme's check-in list to the log (one line a page:
+    the list shows case codes and dates, never answers)."""
+    membership = _membership(acting_user, programme.organisation)
+    permissions.check_see_people(membership)
+    if programme.organisation_id != membership.organisation_id:
+        raise PermissionDenied
+    access_log_record(
+        organisation=programme.organisation,
+        acting_user=acting_user,
+        action=Action.CHECK_IN_LIST,
+        detail=_("%(programme)s, page %(page)s") % {"programme": programme.name, "page": page},
+    )

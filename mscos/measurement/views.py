@@ -75,6 +75,7 @@ def workspace_home(request, membership):
     context = {"membership": membership, "organisation": membership.organisation}
     if permissions.can_see_people(membership):
         context["people"] = selectors.people_for_member(membership)
+        context["programmes"] = selectors.programmes_for(membership.organisation)
     context["can_manage"] = permissions.can_manage_workspace(membership)
     context["can_view_reports"] = permissions.can_view_reports(membership)
     context["can_add_person"] = permissions.can_add_person(membership)
@@ -426,5 +427,28 @@ def person_journey(request, membership, person_id):
             "panel_height": journey_chart.PANEL_HEIGHT,
             "date_y": journey_chart.DATE_Y,
             "trajectory_rows": journey_chart.table_rows(check_ins, trajectories),
+        },
+    )
+
+
+@workspace_view
+def programme_check_ins(request, membership, programme_id):
+    # Viewers see pooled reports only, never whose check-in was when.
+    permissions.check_see_people(membership)
+    programme = permissions.get_programme_or_404(membership, programme_id)
+    page, lines = selectors.programme_check_in_page(membership, programme, request.GET.get("page"))
+    services.programme_check_ins_viewed(
+        programme=programme, page=page.number, acting_user=request.user
+    )
+    return TemplateResponse(
+        request,
+        "measurement/programme_check_ins.html",
+        {
+            "membership": membership,
+            "organisation": membership.organisation,
+            "programme": programme,
+            "page": page,
+            "lines": lines,
+            "questions": selectors.library_size(),
         },
     )

@@ -93,6 +93,18 @@ def paths(ws: Workspace) -> dict[str, tuple[str, dict]]:
             reverse("measurement:programmes", args=[slug]),
             row(viewer=FORBIDDEN, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
         ),
+        # Caseworkers see their own people's check-ins in it (tests/measurement/
+        # test_programme_check_ins.py); viewers are refused before any programme is looked up.
+        "a programme's check-ins": (
+            reverse("measurement:programme_check_ins", args=[slug, ws.programme.pk]),
+            row(viewer=FORBIDDEN, second_caseworker=OK, caseworker=OK, lead=OK),
+        ),
+        "another organisation's programme's check-ins": (
+            reverse("measurement:programme_check_ins", args=[slug, other_programme.pk]),
+            row(
+                viewer=FORBIDDEN, second_caseworker=NOT_FOUND, caseworker=NOT_FOUND, lead=NOT_FOUND
+            ),
+        ),
         "members": (
             reverse("measurement:members", args=[slug]),
             row(viewer=FORBIDDEN, second_caseworker=FORBIDDEN, caseworker=FORBIDDEN, lead=OK),
@@ -190,6 +202,8 @@ PAGE_NAMES = [
     "another person's check-in, under this person",
     "journey",
     "programmes",
+    "a programme's check-ins",
+    "another organisation's programme's check-ins",
     "members",
     "access log",
     "reports",
@@ -239,6 +253,7 @@ def test_the_matrix_covers_every_workspace_url(ws):
         "check_in",
         "journey",
         "programmes",
+        "programme_check_ins",
         "members",
         "access_log",
         "reports",

@@ -45,6 +45,9 @@ class CheckIn(models.Model):
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
         ordering = ["date", "pk"]
+        # A person's check-ins in date order (the journey), and a programme's list sorted on
+        # this index alone, without reading the check-ins' rows.
+        indexes = [models.Index(fields=["person", "date", "id"], name="check_in_person_date")]
         constraints = [
             models.UniqueConstraint(
                 fields=["person"],

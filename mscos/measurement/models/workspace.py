@@ -233,6 +233,7 @@ class AccessLogEntry(models.Model):
         MEMBER_JOIN = "member-join", _("Joined the workspace")
         CHECK_IN_SAVE = "check-in-save", _("Saved a check-in")
         CHECK_IN_VIEW = "check-in-view", _("Viewed a check-in")
+        CHECK_IN_LIST = "check-in-list", _("Viewed a programme's check-ins")
         JOURNEY_VIEW = "journey-view", _("Viewed a person's journey")
         SURVIVOR_LINK = "survivor-link", _("Made a link for the survivor")
         SURVIVOR_ANSWER = "survivor-answer", _("The survivor answered through their link")

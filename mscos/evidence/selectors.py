@@ -4,14 +4,21 @@ what public pages show (the stored cells only: never people or answers)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from django.db.models import QuerySet
 from wagtail.models import Locale
 
 from mscos.evidence.models import EvidenceRefresh, PooledCell, PooledRelease
 from mscos.measurement import measures
-from mscos.measurement.models import POINT_FIELDS, Answer, Indicator, Organisation, Programme
+from mscos.measurement.models import (
+    POINT_FIELDS,
+    Answer,
+    CheckIn,
+    Indicator,
+    Organisation,
+    Programme,
+)
 from mscos.measurement.selectors import pooled_people
 from mscos.outcomes.models import LongListOutcome
 
@@ -39,6 +46,17 @@ def pooled_population() -> dict[int, PooledPerson]:
     }
 
 
+def baseline_periods(people: Iterable[int]) -> dict[int, str]:
+    """Person id → the quarter of their baseline check-in ("2026 Q1"), for those who have one."""
+    wanted = set(people)
+    rows = CheckIn.objects.filter(kind=CheckIn.Kind.BASELINE).values_list("person_id", "date")
+    return {
+        person: measures.quarter(date)
+        for person, date in rows.iterator(chunk_size=20_000)
+        if person in wanted
+    }
+
+
 def survivor_indicators() -> dict[int, tuple[int, int]]:
     """Indicator id → (outcome id, points on its scale), for the survivor-reported questions in the
     default language (the copies answers name)."""
@@ -56,14 +74,12 @@ def survivor_indicators() -> dict[int, tuple[int, int]]:
 
 
 def pooled_answer_rows(
-    organisation_id: int, people: set[int], indicators: dict[int, tuple[int, int]]
+    people: Container[int], indicators: dict[int, tuple[int, int]]
 ) -> Iterator[measures.AnswerRow]:
-    """One organisation's answers to survivor-reported questions, for the people given."""
+    """The answers to the given survivor-reported questions, for the people given: one query,
+    streamed (the few answers of people not counted are skipped here, cheaper than a join)."""
     rows = (
-        Answer.objects.filter(
-            check_in__person__organisation_id=organisation_id,
-            indicator_id__in=list(indicators),
-        )
+        Answer.objects.filter(indicator_id__in=list(indicators))
         .values_list(
             "check_in__person_id",
             "check_in_id",

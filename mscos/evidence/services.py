@@ -31,56 +31,84 @@ def rule() -> disclosure.Rule:
     )
 
 
+def essential_readings(person_readings: list[measures.Reading]) -> list[measures.Reading]:
+    """The few readings the measures use (the baseline, the latest scored after it, the latest
+    with both views, a scored one), so a change elsewhere is not a change to any figure."""
+    baseline = next((r for r in person_readings if r.kind == measures.BASELINE), None)
+    keep = [baseline] if baseline is not None else []
+    if baseline is not None:
+        after = [
+            r
+            for r in person_readings
+            if r.survivor is not None
+            and (r.date, r.check_in_id) > (baseline.date, baseline.check_in_id)
+        ]
+        keep += after[-1:]
+    keep += [r for r in person_readings if r.gap is not None][-1:]
+    if not any(r.survivor is not None for r in keep):
+        keep += [r for r in person_readings if r.survivor is not None][:1]
+    unique = {r.check_in_id: r for r in keep}
+    return sorted(unique.values(), key=lambda r: (r.date, r.check_in_id))
+
+
 def _fingerprint(person_readings: list[measures.Reading]) -> str:
     """16 bits of what a person contributes: enough to see a change, too few to read it back."""
-    text = ";".join(
-        f"{r.kind},{r.survivor!r},{r.practitioner!r},{r.gap!r}" for r in person_readings
-    )
+    text = ";".join(f"{r.kind},{r.survivor!r},{r.gap!r}" for r in person_readings)
     return hashlib.sha256(text.encode()).hexdigest()[:4]
 
 
-def _figures_counting(outcome_id: int, person_readings: list[measures.Reading]) -> str:
-    """Which figures of a cell count this person, by the measures' own definitions."""
-    alone = measures.measures_for_outcome(outcome_id, {0: person_readings})
+def figures_counting(person_readings: list[measures.Reading]) -> str:
+    """Which figures of a cell count this person: the definitions of
+    `measures.measures_for_outcome` for one person (tests/evidence/test_refresh.py holds the two
+    together), without building its figures for every person."""
     letters = ""
-    if alone.people:
+    if any(r.survivor is not None for r in person_readings):
         letters += disclosure.PEOPLE
-    if alone.with_baseline:
+    baseline = next((r for r in person_readings if r.kind == measures.BASELINE), None)
+    if baseline is not None and baseline.survivor is not None:
         letters += disclosure.BASELINE
-    if alone.paired:
-        letters += disclosure.PAIRED
-    if alone.gap.people:
+        if any(
+            r.survivor is not None
+            and (r.date, r.check_in_id) > (baseline.date, baseline.check_in_id)
+            for r in person_readings
+        ):
+            letters += disclosure.PAIRED
+    if any(r.gap is not None for r in person_readings):
         letters += disclosure.GAP
     return letters
 
 
-def _gather() -> tuple[
+Gathered = tuple[
     dict[CellKey, dict[int, disclosure.Member]], dict[CellKey, dict[int, list[measures.Reading]]]
-]:
-    """Every cell's members and their readings, one organisation at a time (bounded memory)."""
-    population = selectors.pooled_population()
-    indicators = selectors.survivor_indicators()
-    by_organisation: dict[int, set[int]] = {}
-    for person_id, person in population.items():
-        by_organisation.setdefault(person.organisation_id, set()).add(person_id)
+]
+
+
+def _gather_outcome(
+    outcome_id: int,
+    indicators: dict[int, tuple[int, int]],
+    population: dict[int, selectors.PooledPerson],
+    periods: dict[int, str],
+) -> Gathered:
+    """One outcome's cells: their members and the readings the measures use."""
     members: dict[CellKey, dict[int, disclosure.Member]] = {}
     readings: dict[CellKey, dict[int, list[measures.Reading]]] = {}
-    for organisation_id, people in sorted(by_organisation.items()):
-        rows = list(selectors.pooled_answer_rows(organisation_id, people, indicators))
-        periods = measures.baseline_quarters(rows)
-        for outcome_id, per_person in measures.readings(rows).items():
-            for person_id, person_readings in per_person.items():
-                period = periods.get(person_id)
-                letters = _figures_counting(outcome_id, person_readings)
-                if period is None or not letters:
-                    continue  # no baseline yet: not in any period's cell
-                key = (outcome_id, population[person_id].programme_kind, period)
-                members.setdefault(key, {})[person_id] = disclosure.Member(
-                    organisation=organisation_id,
-                    fingerprint=_fingerprint(person_readings),
-                    figures=letters,
-                )
-                readings.setdefault(key, {})[person_id] = person_readings
+    rows = selectors.pooled_answer_rows(population, indicators)
+    for person_id, person_readings in measures.readings(rows).get(outcome_id, {}).items():
+        period = periods.get(person_id)
+        if period is None:
+            continue  # no baseline yet: in no period's cell
+        essential = essential_readings(person_readings)
+        letters = figures_counting(essential)
+        if not letters:
+            continue
+        person = population[person_id]
+        key = (outcome_id, person.programme_kind, period)
+        members.setdefault(key, {})[person_id] = disclosure.Member(
+            organisation=person.organisation_id,
+            fingerprint=_fingerprint(essential),
+            figures=letters,
+        )
+        readings.setdefault(key, {})[person_id] = essential
     return members, readings
 
 
@@ -136,53 +164,64 @@ def refresh_pooled_evidence(*, now: datetime.datetime | None = None) -> Evidence
     """Recomputes every cell from the people who may be counted and publishes what the
     disclosure rule allows (docs/decisions/0018-pooled-disclosure-control.md).
 
-    Reads every pooled person's answers once, one organisation at a time; writes only the cells
-    whose figures change, so a night with little new data writes little.
+    Reads each outcome's answers in one streamed query (memory holds one outcome); writes only
+    the cells whose members changed, so a quiet night writes little.
+    Each outcome's cells change together, in one transaction.
     """
     now = now or timezone.now()
     refresh = EvidenceRefresh.objects.create(started_at=now)
-    members, readings = _gather()
+    population = selectors.pooled_population()
+    periods = selectors.baseline_periods(population.keys())
+    indicators = selectors.survivor_indicators()
     the_rule = rule()
     cells = {(c.outcome_id, c.programme_kind, c.period): c for c in PooledCell.objects.all()}
     history = selectors.releases_by_cell()
     released = hidden = kept = 0
-    with transaction.atomic():
-        for key in sorted(cells.keys() | members.keys()):
-            new = members.get(key, {})
-            cell = cells.get(key)
-            releases = [_release(r) for r in history.get(cell.pk, [])] if cell else []
-            current = releases[-1] if cell is not None and cell.figures is not None else None
-            if cell is None and not new:
-                continue
-            decision = disclosure.decide(new, current=current, history=releases, rule=the_rule)
-            if decision.outcome is disclosure.Outcome.KEEP:
-                kept += current is not None
-                continue
-            if decision.outcome is disclosure.Outcome.HIDE:
-                if cell is not None and cell.figures is not None:
-                    cell.figures = None
-                    cell.hidden_since = now
-                    cell.save(update_fields=["figures", "hidden_since"])
-                    hidden += 1
-                continue
-            if cell is None:
-                outcome_id, kind, period = key
-                cell = PooledCell.objects.create(
-                    outcome_id=outcome_id, programme_kind=kind, period=period
+    outcome_ids = sorted(
+        {outcome for outcome, _points in indicators.values()} | {k[0] for k in cells}
+    )
+    for outcome_id in outcome_ids:
+        # One outcome at a time: its answers only, so memory holds one outcome's readings.
+        of_outcome = {pk: value for pk, value in indicators.items() if value[0] == outcome_id}
+        members, readings = (
+            _gather_outcome(outcome_id, of_outcome, population, periods) if of_outcome else ({}, {})
+        )
+        keys = {key for key in cells if key[0] == outcome_id} | members.keys()
+        with transaction.atomic():
+            for key in sorted(keys):
+                new = members.get(key, {})
+                cell = cells.get(key)
+                releases = [_release(r) for r in history.get(cell.pk, [])] if cell else []
+                current = releases[-1] if cell is not None and cell.figures is not None else None
+                decision = disclosure.decide(new, current=current, history=releases, rule=the_rule)
+                if decision.outcome is disclosure.Outcome.KEEP:
+                    kept += current is not None
+                    continue
+                if decision.outcome is disclosure.Outcome.HIDE:
+                    if cell is not None and cell.figures is not None:
+                        cell.figures = None
+                        cell.hidden_since = now
+                        cell.save(update_fields=["figures", "hidden_since"])
+                        hidden += 1
+                    continue
+                if cell is None:
+                    cell = PooledCell.objects.create(
+                        outcome_id=key[0], programme_kind=key[1], period=key[2]
+                    )
+                figures = cell_figures(key[0], readings.get(key, {}), decision.shown)
+                figures["shown"] = "".join(sorted(decision.shown))
+                PooledRelease.objects.create(
+                    cell=cell,
+                    released_at=now,
+                    figures=figures,
+                    members={str(pk): member.to_json() for pk, member in new.items()},
                 )
-            figures = cell_figures(key[0], readings.get(key, {}), decision.shown)
-            figures["shown"] = "".join(sorted(decision.shown))
-            PooledRelease.objects.create(
-                cell=cell,
-                released_at=now,
-                figures=figures,
-                members={str(pk): member.to_json() for pk, member in new.items()},
-            )
-            cell.figures = figures
-            cell.released_at = now
-            cell.hidden_since = None
-            cell.save(update_fields=["figures", "released_at", "hidden_since"])
-            released += 1
+                cell.figures = figures
+                cell.released_at = now
+                cell.hidden_since = None
+                cell.save(update_fields=["figures", "released_at", "hidden_since"])
+                released += 1
+    with transaction.atomic():
         refresh.cells_released = released
         refresh.cells_hidden = hidden
         refresh.cells_kept = kept

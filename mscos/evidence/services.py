@@ -16,12 +16,10 @@ from mscos.accounts.models import User
 from mscos.evidence import disclosure, selectors
 from mscos.evidence.models import EvidenceRefresh, PooledCell, PooledRelease
 from mscos.measurement import measures, permissions
-from mscos.measurement.models import Organisation
+from mscos.measurement.models import AccessLogEntry, Organisation
 from mscos.measurement.services import access_log_record
 
 CellKey = tuple[int, str, str]  # outcome id, kind of programme, period
-# The access log's line for a lead's choice (measurement's AccessLogEntry.Action names it).
-POOLED_SHARING_ACTION = "pooled-sharing"
 
 
 def rule() -> disclosure.Rule:
@@ -245,7 +243,7 @@ def pooled_sharing_set(*, organisation: Organisation, shares: bool, acting_user:
         access_log_record(
             organisation=organisation,
             acting_user=acting_user,
-            action=POOLED_SHARING_ACTION,
+            action=AccessLogEntry.Action.POOLED_SHARING,
             detail="taking part" if shares else "not taking part",
         )
     return True

@@ -229,6 +229,7 @@ class AccessLogEntry(models.Model):
         EXPORT = "export", _("Exported records")
         PROGRAMME_CREATE = "programme-create", _("Added a programme")
         PROGRAMME_CHANGE = "programme-change", _("Changed a programme")
+        POOLED_SHARING = "pooled-sharing", _("Chose whether to take part in pooled evidence")
         INVITATION_SEND = "invitation-send", _("Invited a member")
         MEMBER_JOIN = "member-join", _("Joined the workspace")
         CHECK_IN_SAVE = "check-in-save", _("Saved a check-in")

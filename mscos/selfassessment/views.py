@@ -110,7 +110,9 @@ def _report_page(request, assessment, **extra) -> TemplateResponse:
 @never_cache
 def report(request, token: str):
     assessment = _public_assessment_or_404(token)
-    return _report_page(request, assessment, public=True, report_link=absolute_url(request.path))
+    return _not_indexed(
+        _report_page(request, assessment, public=True, report_link=absolute_url(request.path))
+    )
 
 
 def _pdf_response(assessment, rows) -> HttpResponse:

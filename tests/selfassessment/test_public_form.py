@@ -57,6 +57,7 @@ def test_a_good_assessment_is_kept_and_its_report_opens_by_a_private_link(send, 
     assert "1 of the 7 outcomes has a gap" in report.text
     assert "Not enough staff time" in report.text
     assert "no-store" in report["Cache-Control"]
+    assert Client().get(report_path + "pdf/")["X-Robots-Tag"] == "noindex, nofollow"
     assert report["X-Robots-Tag"] == "noindex, nofollow"
 
 

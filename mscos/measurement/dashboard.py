@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import formats, timezone
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -58,6 +59,13 @@ class Cell:
         if self.kind == "share":
             return round(self.value * 100)
         return round(self.value)
+
+    @property
+    def signed_html(self) -> str:
+        """The figure for a page, a signed one kept left to right in a right-to-left page."""
+        if not self.shown:
+            return conditional_escape(str(self))
+        return format_html('<bdi dir="ltr">{}</bdi>', str(self))
 
     def __str__(self) -> str:
         if self.suppressed:
@@ -321,7 +329,7 @@ def _check_ins(programme: Programme) -> tuple[list[measures.CheckInRow], dict[in
 def _breakdown(
     key: str,
     title: str,
-    rows: list[measures.AnswerRow],
+    found: dict[int, dict[int, list[measures.Reading]]],
     labels: dict[int, str],
     outcomes: list[OutcomeName],
     display: Callable[[str], str],
@@ -332,7 +340,7 @@ def _breakdown(
     """One breakdown: how many people in each group and, per outcome, each group's people with a
     baseline and a later check-in and their mean change. `labels`: person id → group ("" for
     none, shown as `missing`, last)."""
-    split = measures.by_group(rows, lambda pk: labels.get(pk) or _MISSING)
+    split = measures.group_measures(found, lambda pk: labels.get(pk) or _MISSING)
     counted: dict[str, int] = {}
     for label in labels.values():
         counted[label or _MISSING] = counted.get(label or _MISSING, 0) + 1
@@ -349,11 +357,11 @@ def _breakdown(
         paired_by_outcome.append(_protected_counts(counts))
     groups = []
     for index, (group_key, people_cell) in enumerate(zip(keys, people_cells, strict=True)):
-        found = split.get(group_key, {})
+        in_group = split.get(group_key, {})
         change_means, paired = [], []
         for column, outcome in enumerate(outcomes):
             cell = paired_by_outcome[column][index]
-            one = found.get(outcome.pk)
+            one = in_group.get(outcome.pk)
             paired.append(cell)
             if cell.suppressed:
                 change_means.append(Cell(None, suppressed=True, kind="change"))
@@ -388,7 +396,11 @@ def programme_dashboard(
     scales, outcome_names = _survivor_indicators()
     rows = answer_rows(programme, scales)
     people = _people(programme)
-    found = measures.outcome_measures(rows)
+    readings = measures.readings(rows)
+    found = {
+        outcome_id: measures.measures_for_outcome(outcome_id, by_person)
+        for outcome_id, by_person in readings.items()
+    }
     outcomes = [o for o in outcome_names if o.pk in found]
     check_ins, quarters = _check_ins(programme)
     completion = measures.completion(
@@ -409,7 +421,7 @@ def programme_dashboard(
         _breakdown(
             "period",
             _("When they arrived (the quarter of their baseline)"),
-            rows,
+            readings,
             {pk: quarters.get(pk, "") for pk in people},
             outcomes,
             _quarter_words,
@@ -418,7 +430,7 @@ def programme_dashboard(
         _breakdown(
             "age_band",
             _("Age band"),
-            rows,
+            readings,
             {pk: facts.age_band for pk, facts in people.items()},
             outcomes,
             lambda k: age_labels.get(k, k),
@@ -428,7 +440,7 @@ def programme_dashboard(
         _breakdown(
             "gender",
             _("Gender"),
-            rows,
+            readings,
             {pk: facts.gender for pk, facts in people.items()},
             outcomes,
             lambda k: gender_labels.get(k, k),
@@ -438,7 +450,7 @@ def programme_dashboard(
         _breakdown(
             "nationality",
             _("Nationality"),
-            rows,
+            readings,
             {pk: facts.nationality.casefold() for pk, facts in people.items()},
             outcomes,
             lambda k: spelling.get(k, k),

@@ -37,8 +37,10 @@ def features_of_words(words: list[str]) -> set[str]:
     found.update(map(" ".join, itertools.pairwise(words)))
     for word in set(words):  # a word's pieces are the same each time it comes
         padded = f"<{word}>"
-        for size in (3, 4, 5):
-            found.update([padded[i : i + size] for i in range(len(padded) - size + 1)])
+        size = len(padded)  # the 3-, 4- and 5-letter pieces, unrolled: a long post has thousands
+        found.update([padded[i : i + 3] for i in range(size - 2)])
+        found.update([padded[i : i + 4] for i in range(size - 3)])
+        found.update([padded[i : i + 5] for i in range(size - 4)])
     return found
 
 

@@ -17,6 +17,7 @@ import copy
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,27 @@ def remember[T](key: Hashable, compute: Callable[[], T]) -> T:
     if _may_keep():
         with _lock:
             _memo[key] = value
+    return value
+
+
+def remember_recent[T](family: str, key: Hashable, compute: Callable[[], T], size: int) -> T:
+    """`remember` for keys made from what people type (searches): only the `size` most recently
+    used of a family are kept, so no stream of new keys can fill a process's memory."""
+    if time.monotonic() - _state["checked_at"] > RECHECK_SECONDS:
+        refresh()
+    with _lock:
+        recent = _memo.get(("recent", family))
+        if recent is not None and key in recent:
+            recent.move_to_end(key)
+            value: T = recent[key]
+            return value
+    value = compute()
+    if _may_keep():
+        with _lock:
+            recent = _memo.setdefault(("recent", family), OrderedDict())
+            recent[key] = value
+            while len(recent) > size:
+                recent.popitem(last=False)
     return value
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import OperationalError, connection, transaction
 
+from mscos.core import shell_memo
 from mscos.forum.models import ForumCategory, Post, Status
 from mscos.forum.permissions import readable_audiences
 
@@ -59,6 +60,18 @@ def ensure_sqlite_index(using: str = "default") -> bool:
     return True
 
 
+def _readable_ids(user) -> list[int]:
+    """The categories this reader's audiences may read, kept in memory (core/shell_memo.py:
+    the categories' table is watched, so a change of who may read shows at once)."""
+    audiences = tuple(sorted(readable_audiences(user)))
+    return shell_memo.remember(
+        ("forum-search-readable", audiences),
+        lambda: list(
+            ForumCategory.objects.filter(read_access__in=audiences).values_list("pk", flat=True)
+        ),
+    )
+
+
 def _fts5_query(text: str) -> str:
     """Each word quoted, so nothing a person types can be read as FTS5 syntax."""
     words = WORD.findall(text)[:12]
@@ -87,17 +100,17 @@ def search_posts(
     category: ForumCategory | None = None,
     language: str = "",
     readable: Iterable[ForumCategory] | None = None,
+    limit: int = RESULT_LIMIT,
 ) -> list[Post]:
     """Public posts matching the words, newest first, in categories this reader may see.
 
     `readable`: the categories this reader may see, when the caller has them already.
+    `limit`: at most this many (the header's search shows fewer than this page).
     """
     text = text.strip()
     if not text:
         return []
-    if readable is None:
-        readable = ForumCategory.objects.filter(read_access__in=readable_audiences(user))
-    readable_ids = [c.pk for c in readable]
+    readable_ids = _readable_ids(user) if readable is None else [c.pk for c in readable]
     if category is not None:
         readable_ids = [pk for pk in readable_ids if pk == category.pk]
     posts = Post.objects.filter(
@@ -107,7 +120,7 @@ def search_posts(
         posts = posts.filter(language=language)
     if connection.vendor == "sqlite":
         # Over-fetch, then filter by what this reader may see; order follows the FTS query.
-        ids = _matching_ids_sqlite(text, RESULT_LIMIT * 4)
+        ids = _matching_ids_sqlite(text, limit * 4)
         # Look up by key only, then check visibility here: with the other conditions in SQL,
         # SQLite's planner walks the status index over every public post instead.
         # Only the few columns that decide first; whole posts only for those that are shown.
@@ -122,10 +135,10 @@ def search_posts(
             and category_id in readable_set
             and (not language or post_language == language)
         }
-        shown_ids = [pk for pk in ids if pk in shown][:RESULT_LIMIT]
+        shown_ids = [pk for pk in ids if pk in shown][:limit]
         found = Post.objects.select_related("topic__category", "author").in_bulk(shown_ids)
         return [found[pk] for pk in shown_ids]
-    ids = _matching_ids_postgres(text, readable_ids, RESULT_LIMIT, language)
+    ids = _matching_ids_postgres(text, readable_ids, limit, language)
     found = posts.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
 

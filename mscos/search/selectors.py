@@ -1,15 +1,18 @@
 """One search across the site's pages, the practice library, recommendations and the forums."""
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from mscos.accounts.models import User
+from mscos.core import shell_memo
 from mscos.forum import search as forum_search
 from mscos.forum.models import ForumCategory, Post
 from mscos.outcomes.models import OutcomePage
@@ -21,6 +24,25 @@ OTHER_LIMIT = 10
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 WORD = re.compile(r"\w+", re.UNICODE)
+# Each process keeps the editors' side of this many recent searches (pages, recommendations,
+# resources: the same for every reader); a write to any table they come from forgets them all.
+# At most 50 objects each, so a few megabytes per process at worst.
+RECENT_SEARCHES = 64
+
+
+def editorial_tables() -> list[str]:
+    """The tables the kept answers are read from (watched: core/shell_memo.py)."""
+    through = [
+        model._meta.get_field("outcomes").remote_field.through._meta.db_table
+        for model in (PracticeExamplePage, Recommendation, Resource)
+    ]
+    return [
+        "wagtailsearch_indexentry",
+        Recommendation._meta.db_table,
+        Resource._meta.db_table,
+        "wagtaildocs_document",
+        *through,
+    ]
 
 
 @dataclass
@@ -56,7 +78,12 @@ def outcome_for_filter(outcome_id: int) -> OutcomePage | None:
 
 
 def outcome_choices() -> list[OutcomePage]:
-    return in_reader_language(list(OutcomePage.objects.live().public().order_by("path")))
+    """The outcomes a search can be narrowed to, in the reader's language (kept in memory:
+    the pages' table is watched)."""
+    return shell_memo.remember(
+        ("search-outcome-choices", get_language()),
+        lambda: in_reader_language(list(OutcomePage.objects.live().public().order_by("path"))),
+    )
 
 
 def search_words(text: str) -> str:
@@ -80,14 +107,15 @@ def _search(
     return found[:limit]
 
 
-def search_site(
-    text: str, user: User | AnonymousUser, *, outcome: OutcomePage | None = None
-) -> SiteResults:
-    """Everything matching `text` that this reader may see, optionally about one outcome."""
-    text = text.strip()[:MAX_QUERY_LENGTH]
-    results = SiteResults()
-    if not text:
-        return results
+@dataclass
+class _Editorial:
+    pages: list[Page]
+    recommendations: list[Recommendation]
+    resources: list[Resource]
+
+
+def _editorial(text: str, outcome: OutcomePage | None) -> _Editorial:
+    """The pages (in every language), recommendations and resources matching `text`."""
     page_ids = recommendation_ids = resource_ids = None
     if outcome is not None:
         page_ids = {
@@ -101,13 +129,36 @@ def search_site(
     pages = _search(Page.objects.live().public(), text, PAGE_LIMIT, page_ids)
     # One query per page type, not one per result; the ranking's order is kept.
     specific = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
-    results.pages = in_reader_language([specific[page.pk] for page in pages if page.pk in specific])
-    results.recommendations = _search(
-        Recommendation.objects.filter(live=True), text, OTHER_LIMIT, recommendation_ids
+    return _Editorial(
+        pages=[specific[page.pk] for page in pages if page.pk in specific],
+        recommendations=_search(
+            Recommendation.objects.filter(live=True), text, OTHER_LIMIT, recommendation_ids
+        ),
+        resources=_search(
+            Resource.objects.select_related("document"), text, OTHER_LIMIT, resource_ids
+        ),
     )
-    results.resources = _search(
-        Resource.objects.select_related("document"), text, OTHER_LIMIT, resource_ids
+
+
+def search_site(
+    text: str, user: User | AnonymousUser, *, outcome: OutcomePage | None = None
+) -> SiteResults:
+    """Everything matching `text` that this reader may see, optionally about one outcome."""
+    text = text.strip()[:MAX_QUERY_LENGTH]
+    results = SiteResults()
+    if not text:
+        return results
+    # Only what editors publish, the same for every reader: kept until any of it changes
+    # (a search for a common word spent a third of its time here, most of it building queries).
+    editorial = shell_memo.remember_recent(
+        "site-search",
+        (search_words(text), outcome.pk if outcome else None),
+        lambda: _editorial(text, outcome),
+        RECENT_SEARCHES,
     )
+    results.pages = in_reader_language(editorial.pages)
+    results.recommendations = list(editorial.recommendations)
+    results.resources = list(editorial.resources)
     category = None
     if outcome is not None:
         category = ForumCategory.objects.filter(outcome_page=outcome).first()
@@ -116,5 +167,9 @@ def search_site(
     # Words only here too: PostgreSQL refuses a NUL character in a query parameter.
     words = search_words(text)
     if words:
-        results.posts = forum_search.search_posts(words, user, category=category)[:OTHER_LIMIT]
+        # Too broad to finish in time: the other results still help (the forum's page says why).
+        with contextlib.suppress(forum_search.SearchTooBroad):
+            results.posts = forum_search.search_posts(
+                words, user, category=category, limit=OTHER_LIMIT
+            )
     return results

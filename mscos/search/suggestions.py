@@ -18,6 +18,7 @@ from django.db import connection
 from wagtail.models import Page, get_page_models
 from wagtail.search.models import IndexEntry
 
+from mscos.core import shell_memo
 from mscos.forum.models import ForumCategory, Status, Topic
 from mscos.forum.permissions import readable_audiences
 from mscos.practice.models import Recommendation
@@ -88,12 +89,18 @@ def build_vocabulary() -> dict[str, str]:
     return {folded: max(forms, key=lambda form: forms[form]) for folded, forms in ranked}
 
 
-def vocabulary() -> dict[str, str]:
+def _shared_vocabulary() -> dict[str, str]:
     words = cache.get(CACHE_KEY)
     if words is None:
         words = build_vocabulary()
         cache.set(CACHE_KEY, words, CACHE_SECONDS)
     return words
+
+
+def vocabulary() -> dict[str, str]:
+    """Built once for every process (the cache), then kept in each one's memory (core/
+    shell_memo.py): no cache read and unpickling of every word on each misspelled search."""
+    return shell_memo.remember(CACHE_KEY, _shared_vocabulary)
 
 
 def edit_distance(first: str, second: str, limit: int) -> int:
@@ -148,8 +155,18 @@ def closest_word(word: str, words: dict[str, str]) -> str | None:
     return words[best[2]] if best else None
 
 
+RECENT_CORRECTIONS = 512
+
+
 def did_you_mean(text: str) -> str:
     """The query with each unknown word replaced by the closest known one; "" if none changed."""
+    # The same misspelling is common: its correction is kept as long as the vocabulary.
+    return shell_memo.remember_recent(
+        "search-corrections", text, lambda: _corrected(text), RECENT_CORRECTIONS
+    )
+
+
+def _corrected(text: str) -> str:
     words = vocabulary()
     changed = False
     result = []

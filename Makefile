@@ -95,6 +95,7 @@ bench: $(STAMP)
 	$(PY) bench/markdown_worst.py
 	$(PY) bench/posters.py
 	$(PY) bench/page_cache.py
+	$(PY) bench/measurement.py
 
 # The danger detector's recall and false alarms per language, on the held-out examples.
 safeguarding-report: $(STAMP)

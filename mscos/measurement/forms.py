@@ -97,6 +97,15 @@ class WithdrawConsentForm(forms.Form):
 
 class ProgrammeForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
+    kind = forms.ChoiceField(
+        label=_("Kind of support"),
+        choices=Programme.Kind.choices,
+        initial=Programme.Kind.OTHER,
+        help_text=_(
+            "Pooled, anonymous figures across organisations are grouped by this, never by the "
+            "programme's own name."
+        ),
+    )
     check_in_interval_days = forms.IntegerField(
         label=_("Days between check-ins"), min_value=7, max_value=366, initial=90
     )

@@ -95,15 +95,25 @@ def workspace_open(*, name: str, slug: str, lead_email: str, acting_user: User) 
 
 
 def programme_create(
-    *, organisation: Organisation, name: str, check_in_interval_days: int, acting_user: User
+    *,
+    organisation: Organisation,
+    name: str,
+    check_in_interval_days: int,
+    acting_user: User,
+    kind: str = Programme.Kind.OTHER,
 ) -> Programme:
     permissions.check_manage_workspace(_membership(acting_user, organisation))
     name = name.strip()
     if organisation.programmes.filter(name__iexact=name).exists():
         raise ValidationError({"name": _("There is already a programme with this name.")})
+    if kind not in Programme.Kind.values:
+        raise ValidationError({"kind": _("Choose one of the kinds of support listed.")})
     with transaction.atomic():
         programme = Programme.objects.create(
-            organisation=organisation, name=name, check_in_interval_days=check_in_interval_days
+            organisation=organisation,
+            name=name,
+            kind=kind,
+            check_in_interval_days=check_in_interval_days,
         )
         access_log_record(
             organisation=organisation,

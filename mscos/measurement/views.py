@@ -189,6 +189,7 @@ def programmes(request, membership):
             services.programme_create(
                 organisation=organisation,
                 name=form.cleaned_data["name"],
+                kind=form.cleaned_data["kind"],
                 check_in_interval_days=form.cleaned_data["check_in_interval_days"],
                 acting_user=request.user,
             )

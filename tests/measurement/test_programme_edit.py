@@ -57,3 +57,13 @@ def test_another_organisations_programme_is_not_found(ws):
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.kind == "other"
+
+
+def test_a_new_programme_gets_its_kind(ws):
+    response = ws.client_for("lead").post(
+        reverse("measurement:programmes", args=[ws.organisation.slug]),
+        {"name": "Outreach", "kind": "outreach", "check_in_interval_days": "30"},
+    )
+    assert response.status_code == 302
+    created = Programme.objects.get(organisation=ws.organisation, name="Outreach")
+    assert (created.kind, created.check_in_interval_days) == ("outreach", 30)

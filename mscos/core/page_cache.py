@@ -39,6 +39,8 @@ UNSEEN_TABLES = frozenset(
         "django_session",
         "django_tasks_database_dbtaskresult",  # django-tasks-db's queue
         "core_periodicjobrun",  # the scheduler's claim, tried on every pass
+        "newsletter_mailing",  # a mailing's progress and heartbeat, shown in the admin only
+        "newsletter_delivery",  # one row per mail sent, marked as each is accepted
         "mscos_cache",
         "django_admin_log",
         "wagtailcore_modellogentry",

@@ -503,5 +503,6 @@ def programme_check_ins_viewed(*, programme: Programme, page: int, acting_user: 
         organisation=programme.organisation,
         acting_user=acting_user,
         action=Action.CHECK_IN_LIST,
-        detail=_("%(programme)s, page %(page)s") % {"programme": programme.name, "page": page},
+        # Written once for every later reader, in no one's language (as the other details are).
+        detail=f"{programme.name}, page {page}",
     )

@@ -29,6 +29,7 @@ def dashboards(request, membership):
             "membership": membership,
             "organisation": membership.organisation,
             "programmes": dashboard.programmes_with_people(membership),
+            "min_cell": dashboard.min_cell(),
         },
     )
 

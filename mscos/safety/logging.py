@@ -1,4 +1,5 @@
-"""A logging filter that keeps client addresses and attached requests out of every log line."""
+"""A logging filter that keeps client addresses, private links' tokens and attached requests out
+of every log line."""
 
 import ipaddress
 import logging
@@ -10,6 +11,18 @@ from django.views.debug import SafeExceptionReporterFilter
 CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f:.]*[:.][0-9A-Fa-f:.]*(?:%\w+)?(?![\w:])")
 IPV4_INSIDE = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?!\d|\.\d)")
 REDACTED = "[address removed]"
+# The part of a private link that lets its holder in (a survivor's check-in, an invitation, a
+# guest's own post, newsletter and event links, a self-assessment report) must not outlive its use
+# in a log: a request line is logged whole, by Django's "Not Found" warning and gunicorn's access
+# log. Every URL route with a `token` argument is listed here; tests/safety/test_logging.py checks.
+PRIVATE_LINK = re.compile(
+    r"(/(?:my-check-in|workspace/invitations|events/registration|events/invitation"
+    r"|forums/digests/stop|forums/guest/\d+|newsletter/confirm|newsletter/preferences"
+    r"|newsletter/unsubscribe|self-assessment/report|account/confirm-email"
+    r"|account/password/reset/key|admin/password_reset/confirm/[^/\s]+)/)"
+    r"(?!\[token removed\])[^/\s?#\"']+"
+)
+PRIVATE_LINK_REDACTED = "[token removed]"
 _FORMATTER = logging.Formatter()
 
 
@@ -34,8 +47,9 @@ def _replace_if_address(match: re.Match[str]) -> str:
 
 
 def redact_addresses(text: str) -> str:
-    """Replaces every IPv4 and IPv6 address in `text`."""
-    return CANDIDATE.sub(_replace_if_address, text)
+    """Replaces every IPv4 and IPv6 address in `text`, and every private link's token."""
+    without_addresses = CANDIDATE.sub(_replace_if_address, text)
+    return PRIVATE_LINK.sub(rf"\g<1>{PRIVATE_LINK_REDACTED}", without_addresses)
 
 
 class RedactPrivateDataFilter(logging.Filter):

@@ -2,6 +2,7 @@
 
 import io
 import logging
+import re
 import sys
 import uuid
 
@@ -100,3 +101,41 @@ def test_error_reports_hide_post_bodies_passwords_tokens_and_cookies(rf, setting
     assert marker not in report
     assert address not in report and settings.SECRET_KEY not in report
     assert "ValueError" in report and "boom" in report
+
+
+def _private_link_routes():
+    """Every route in the URL map whose address carries a secret: a `token` or `key` argument."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern) and re.search(r"<(?:\w+:)?(?:token|key)>", route):
+                yield route
+
+    return sorted(set(walk(get_resolver().url_patterns, "/")))
+
+
+def test_every_private_link_loses_its_token_in_a_log_line(caplog):
+    routes = _private_link_routes()
+    # The survivor's link, invitations, newsletter and event links, guests' posts, reports,
+    # and allauth's confirmation and password-reset keys: the list must not silently shrink.
+    assert len(routes) >= 14, routes
+    secret = "Zm9vYmFyLXNlY3JldC10b2tlbi0xMjM0"
+    logger = logging.getLogger("mscos.test.private_links")
+    logger.addFilter(RedactPrivateDataFilter())
+    for route in routes:
+        # allauth's routes are regular expressions: (?P<key>…) is filled like <str:key>.
+        route = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"<\1>", route).replace("^", "").replace("$", "")
+        path = re.sub(r"<(?:int:)?\w*(?:post_id|pk|id)>", "42", route)
+        path = re.sub(r"<(?:\w+:)?(?:token|key)>", secret, path)
+        path = re.sub(r"<(?:\w+:)?\w+>", "x", path)
+        for shown in (path, "/ar" + path):
+            line = f'03/Dec/2026:16:00:00 "GET {shown}?next=/ HTTP/1.1" 404 120 3ms'
+            with caplog.at_level(logging.INFO, logger=logger.name):
+                logger.info("%s", line)
+            logged = caplog.records[-1].getMessage()
+            assert secret not in logged, (route, logged)
+            assert logged.count("[token removed]") == 1, (route, logged)

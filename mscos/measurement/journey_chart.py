@@ -9,6 +9,8 @@ from right to left, as the reader's eye starts there.
 import dataclasses
 import datetime
 
+from django.utils import formats
+
 from mscos.measurement.models import CheckIn
 from mscos.measurement.selectors import OutcomeChange, OutcomeTrajectory, Reading
 
@@ -77,6 +79,8 @@ class Dot:
     value: int
     x: float
     y: float
+    iso: str  # the date as written in data-date; `label` in the reader's format (its tooltip)
+    label: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,6 +126,8 @@ def trajectory_panels(
 ) -> list[Panel]:
     """Per outcome, a dot for each check-in with a score, joined in date order."""
     panels = []
+    # Each date is formatted once, not once per outcome (formatting dominated the page's time).
+    labels: dict[datetime.date, str] = {}
     for outcome in trajectories:
         readings = outcome.readings
         first, latest = readings[0].date, readings[-1].date
@@ -139,7 +145,15 @@ def trajectory_panels(
                     lines.append(" ".join(run))
                 run = []
                 continue
-            dot = Dot(reading.date, reading.kind, reading.value, x(reading.date), _y(reading.value))
+            dot = Dot(
+                reading.date,
+                reading.kind,
+                reading.value,
+                x(reading.date),
+                _y(reading.value),
+                reading.date.isoformat(),
+                labels.setdefault(reading.date, formats.date_format(reading.date, "DATE_FORMAT")),
+            )
             dots.append(dot)
             run.append(f"{dot.x:g},{dot.y:g}")
         if len(run) > 1:
@@ -150,9 +164,13 @@ def trajectory_panels(
 
 def table_rows(
     check_ins: list[CheckIn], trajectories: list[OutcomeTrajectory]
-) -> list[tuple[CheckIn, list[tuple[str, Reading]]]]:
+) -> list[tuple[CheckIn, str, list[tuple[str, Reading]]]]:
     """The trajectory's table the other way round: a row per check-in, a cell per outcome."""
     return [
-        (check_in, [(outcome.outcome, outcome.readings[index]) for outcome in trajectories])
+        (
+            check_in,
+            check_in.date.isoformat(),
+            [(outcome.outcome, outcome.readings[index]) for outcome in trajectories],
+        )
         for index, check_in in enumerate(check_ins)
     ]

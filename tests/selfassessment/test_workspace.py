@@ -80,3 +80,11 @@ def test_another_organisations_assessment_is_not_found(ws, outcomes):  # noqa: F
         outsider.get(f"/self-assessment/workspace/other-shore/{assessment.pk}/").status_code == 404
     )
     assert outsider.get(f"{BASE}{assessment.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "shown"), [("lead", True), ("caseworker", False), ("viewer", False)]
+)
+def test_the_workspace_menu_offers_the_self_assessment_to_leads_only(ws, who, shown):  # noqa: F811
+    page = ws.client_for(who).get("/workspace/safe-harbour/").content.decode()
+    assert (f'href="{BASE}"' in page) is shown

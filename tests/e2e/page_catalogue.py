@@ -37,6 +37,12 @@ NOT_PAGES: dict[str, str] = {
     "moderation:decision_undo": "a POST action on the queue page (tests/moderation)",
     "moderation:audit_original": "a POST action on the audit log page (tests/moderation)",
     "events_ics": "an iCalendar file, not HTML (tests/events)",
+    "measurement:programme_dashboard_pdf": "a PDF file (tests/measurement/test_dashboards.py)",
+    "measurement:programme_dashboard_csv": "a CSV file (tests/measurement/test_dashboards.py)",
+    "evidence:download_csv": "a CSV file (tests/evidence)",
+    "evidence:download_json": "a JSON file (tests/evidence)",
+    "selfassessment:report_pdf": "a PDF file (tests/selfassessment)",
+    "selfassessment:workspace_report_pdf": "a PDF file (tests/selfassessment)",
 }
 # Prefixes of paths that are not the public site at all.
 NOT_PAGE_PATH_PREFIXES = {

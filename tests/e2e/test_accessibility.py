@@ -32,6 +32,8 @@ from mscos.measurement.survivor_services import survivor_link_create
 from mscos.newsletter.models import Subscriber
 from mscos.newsletter.selectors import current_consent_text
 from mscos.newsletter.tokens import make_token
+from mscos.selfassessment import selectors as selfassessment_selectors
+from mscos.selfassessment.services import assessment_create
 from tests.e2e.page_catalogue import Visit, page_visits, url_visits
 
 LANGUAGES = ["en-gb", "ar"]
@@ -134,6 +136,29 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         expires_at=timezone.now() + datetime.timedelta(days=7),
     )
     survivor_link = survivor_link_create(check_in=check_in, language="ar", acting_user=moderator)
+    programme = measurement_services.programme_create(
+        organisation=workspace,
+        name="Sweep outreach",
+        check_in_interval_days=90,
+        acting_user=moderator,
+        kind="outreach",
+    )
+    outcome = selfassessment_selectors.core_outcomes()[0]
+    answers = {
+        outcome.pk: {
+            "measured": "none",
+            "tool": "",
+            "barriers": ["not_safe"],
+            "barrier_other": "",
+            "helps": ["guidance"],
+            "help_other": "",
+        }
+    }
+    _public_assessment, assessment_token = assessment_create(answers=answers)
+    workspace_assessment, _none = assessment_create(
+        answers=answers, organisation=workspace, acting_user=moderator
+    )
+    about_programme = {"slug": workspace.slug, "programme_id": programme.pk}
     in_workspace = {"slug": workspace.slug}
     about_person = {"slug": workspace.slug, "person_id": person.pk}
     return {
@@ -180,6 +205,19 @@ def sweep_samples(demo_site, moderator) -> dict[str, Callable[[], dict]]:
         "forum:category": lambda: {"slug": category.slug},
         "forum:topic_new": lambda: {"slug": category.slug},
         "posters:help": lambda: {"language_code": "ar"},
+        "measurement:programme_check_ins": lambda: about_programme,
+        "measurement:programme_edit": lambda: about_programme,
+        "measurement:dashboards": lambda: in_workspace,
+        "measurement:programme_dashboard": lambda: about_programme,
+        "evidence:workspace_sharing": lambda: in_workspace,
+        "evidence:outcome": lambda: {"slug": outcome.slug},
+        "selfassessment:report": lambda: {"token": assessment_token},
+        "selfassessment:workspace": lambda: in_workspace,
+        "selfassessment:workspace_new": lambda: in_workspace,
+        "selfassessment:workspace_report": lambda: {
+            "slug": workspace.slug,
+            "pk": workspace_assessment.pk,
+        },
     }
 
 

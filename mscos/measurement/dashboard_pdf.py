@@ -11,6 +11,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from mscos.core.pdf_fonts import fonts_only_fetcher
 from mscos.core.site_address import absolute_url
 
 
@@ -24,20 +25,6 @@ def fonts_dir() -> Path:
     if not found:
         raise DashboardPdfError("the PDF fonts are missing")
     return Path(str(found)).resolve().parent
-
-
-def _fonts_only_fetcher(fonts: Path):
-    from weasyprint.urls import URLFetcher
-
-    class FontsOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("file://"):
-                path = Path(url.removeprefix("file://")).resolve()
-                if path.parent == fonts and path.suffix == ".ttf":
-                    return super().fetch(url, headers)
-            raise ValueError(f"Not fetching {url!r} for a programme report")
-
-    return FontsOnly(allowed_protocols=["file"], fail_on_errors=True)
 
 
 def dashboard_pdf(context: dict) -> bytes:
@@ -57,4 +44,6 @@ def dashboard_pdf(context: dict) -> bytes:
             "LANGUAGE_BIDI": translation.get_language_bidi(),
         },
     )
-    return HTML(string=html, url_fetcher=_fonts_only_fetcher(fonts)).write_pdf()
+    return HTML(
+        string=html, url_fetcher=fonts_only_fetcher(fonts, what="a programme report")
+    ).write_pdf()

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from mscos.core.pdf_fonts import fonts_only_fetcher
 from mscos.posters.models import FORMAT_SIZES, PosterFormat, PosterPage, PosterQuestion
 from mscos.posters.pictograms import pictogram_svg
 from mscos.posters.qr import help_page_address, qr_svg
@@ -60,21 +61,6 @@ class PosterFit:
     @property
     def fits(self) -> bool:
         return self.sheets == 1 and not self.cut
-
-
-def _fonts_only_fetcher():
-    # Nothing from another server and nothing else from the disk: only the shipped font files.
-    from weasyprint.urls import URLFetcher
-
-    class FontsOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("file://"):
-                path = Path(url.removeprefix("file://")).resolve()
-                if path.parent == FONTS_DIR and path.suffix == ".ttf":
-                    return super().fetch(url, headers)
-            raise ValueError(f"Not fetching {url!r} for a poster")
-
-    return FontsOnly(allowed_protocols=["file"], fail_on_errors=True)
 
 
 def _helpline():
@@ -160,7 +146,7 @@ def _render(html: str):
         from weasyprint import HTML
     except OSError as error:  # the Pango library is missing on this server
         raise PosterBuildError("Posters cannot be made on this server") from error
-    return HTML(string=html, url_fetcher=_fonts_only_fetcher()).render()
+    return HTML(string=html, url_fetcher=fonts_only_fetcher(FONTS_DIR, what="a poster")).render()
 
 
 def _text_is_cut(document) -> bool:

@@ -5,11 +5,11 @@ embedded by WeasyPrint, so an Arabic report prints in Arabic on any computer. No
 but those font files: no other server, no other file on the disk.
 """
 
-from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from mscos.core.pdf_fonts import fonts_only_fetcher
 from mscos.core.site_address import absolute_url, page_url
 from mscos.posters.pdf import FONTS_DIR
 from mscos.selfassessment.models import Assessment
@@ -18,20 +18,6 @@ from mscos.selfassessment.selectors import ReportRow
 
 class ReportPdfError(RuntimeError):
     """The server cannot make PDFs (the Pango library is missing)."""
-
-
-def _fonts_only_fetcher():
-    from weasyprint.urls import URLFetcher
-
-    class FontsOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("file://"):
-                path = Path(url.removeprefix("file://")).resolve()
-                if path.parent == FONTS_DIR and path.suffix == ".ttf":
-                    return super().fetch(url, headers)
-            raise ValueError(f"Not fetching {url!r} for a self-assessment report")
-
-    return FontsOnly(allowed_protocols=["file"], fail_on_errors=True)
 
 
 def report_pdf(*, assessment: Assessment, rows: list[ReportRow]) -> bytes:
@@ -55,4 +41,6 @@ def report_pdf(*, assessment: Assessment, rows: list[ReportRow]) -> bytes:
             "LANGUAGE_BIDI": translation.get_language_bidi(),
         },
     )
-    return HTML(string=html, url_fetcher=_fonts_only_fetcher()).write_pdf()
+    return HTML(
+        string=html, url_fetcher=fonts_only_fetcher(FONTS_DIR, what="a self-assessment report")
+    ).write_pdf()

@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail.models import Page as WagtailPage
 
 from mscos.accounts.models import User
 from mscos.measurement import encryption, tokens
@@ -261,18 +262,22 @@ def trajectory(person: Person) -> tuple[list[CheckIn], list[OutcomeTrajectory]]:
     answers = (
         Answer.objects.filter(check_in__in=check_ins, indicator__kind=Indicator.Kind.SURVIVOR)
         .exclude(indicator__outcome=None)
-        .select_related("indicator__outcome")
+        .select_related("indicator__outcome__outcome_page")
     )
     grouped: dict[tuple[int, int], list[Answer]] = {}
     names: dict[int, str] = {}
+    page_keys: dict[int, object] = {}
     order: dict[int, tuple[int, int, int]] = {}
     for answer in answers:
         outcome = answer.indicator.outcome
         if outcome is None:  # excluded above; for the type checker
             continue
         names[outcome.pk] = outcome.name
+        if outcome.outcome_page is not None:
+            page_keys[outcome.pk] = outcome.outcome_page.translation_key
         order[outcome.pk] = (outcome.domain_id, outcome.sort_order or 0, outcome.pk)
         grouped.setdefault((outcome.pk, answer.check_in_id), []).append(answer)
+    names.update(_outcome_names_in_reader_language(page_keys))
     return check_ins, [
         OutcomeTrajectory(
             outcome=names[pk],
@@ -288,6 +293,22 @@ def trajectory(person: Person) -> tuple[list[CheckIn], list[OutcomeTrajectory]]:
         )
         for pk in sorted(names, key=order.__getitem__)
     ]
+
+
+def _outcome_names_in_reader_language(page_keys: dict[int, object]) -> dict[int, str]:
+    """Outcomes named as their core outcome page is titled in the reader's language, where that
+    page is translated and live (one query, none in the default language); others keep the
+    name they were recorded with. The survivor and the worker read the journey in their own
+    language."""
+    locale = Locale.get_active()
+    if not page_keys or locale.pk == Locale.get_default().pk:
+        return {}
+    titles = dict(
+        WagtailPage.objects.filter(
+            translation_key__in=set(page_keys.values()), locale=locale, live=True
+        ).values_list("translation_key", "title")
+    )
+    return {pk: titles[key] for pk, key in page_keys.items() if key in titles}
 
 
 def first_and_latest(trajectories: list[OutcomeTrajectory]) -> list[OutcomeChange]:

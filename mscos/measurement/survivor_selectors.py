@@ -9,7 +9,6 @@ import dataclasses
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Locale, Page
 
 from mscos.core.languages import NATIVE_NAMES, language_codes
 from mscos.core.qr_code import qr_svg
@@ -17,7 +16,6 @@ from mscos.core.site_address import absolute_url
 from mscos.measurement import selectors, tokens
 from mscos.measurement.models import CheckIn, Indicator, Person, SurvivorLink
 from mscos.measurement.selectors import OutcomeChange
-from mscos.outcomes.models import LongListOutcome
 
 
 def open_link_for_token(token: str) -> SurvivorLink | None:
@@ -79,23 +77,4 @@ def own_journey(person: Person) -> OwnJourney:
     """The survivor's own answers, first against latest check-in, with each outcome named in the
     reader's language where its core outcome page is translated (live), else as recorded."""
     first, latest, changes = selectors.journey(person)
-    localised: dict[str, str] = {}
-    locale = Locale.get_active()
-    if changes and locale.pk != Locale.get_default().pk:
-        outcomes = LongListOutcome.objects.filter(
-            name__in={change.outcome for change in changes}, outcome_page__isnull=False
-        ).select_related("outcome_page")
-        names = {
-            outcome.outcome_page.translation_key: outcome.name
-            for outcome in outcomes
-            if outcome.outcome_page is not None
-        }
-        for page in Page.objects.filter(translation_key__in=names, locale=locale, live=True).only(
-            "title", "translation_key"
-        ):
-            localised[names[page.translation_key]] = page.title
-    changes = [
-        dataclasses.replace(change, outcome=localised.get(change.outcome, change.outcome))
-        for change in changes
-    ]
     return OwnJourney(first=first, latest=latest, changes=changes)

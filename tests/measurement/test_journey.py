@@ -207,3 +207,45 @@ def test_the_journey_costs_the_same_queries_with_many_check_ins(ws, library):  #
             acting_user=ws.caseworker,
         )
     assert queries() == few
+
+
+@pytest.mark.parametrize("language", ["ar", "ro"])
+def test_the_worker_reads_the_journey_with_outcomes_named_in_the_pages_language(
+    demo_site, ws, language
+):
+    """An outcome whose core outcome page is translated is named as that page is titled in the
+    reader's language, on the worker's journey as on the survivor's own."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from mscos.measurement.models import Indicator
+    from mscos.outcomes.models import LongListOutcome, OutcomePage
+
+    outcome = next(
+        found
+        for found in LongListOutcome.objects.exclude(outcome_page=None).order_by("pk")
+        if found.outcome_page.get_translations().filter(locale__language_code=language).exists()
+    )
+    translated = OutcomePage.objects.get(
+        translation_key=outcome.outcome_page.translation_key,
+        locale=Locale.objects.get(language_code=language),
+    )
+    assert translated.title != outcome.name
+    question = Indicator.objects.create(
+        outcome=outcome, text="How are you?", point_1="Low", point_2="Middle", point_3="High"
+    )
+    services.check_in_record(
+        organisation=ws.organisation,
+        person=ws.person,
+        date=ws.check_in.date,
+        kind=CheckIn.Kind.BASELINE,
+        answers={question.pk: ("3", "")},
+        check_in=ws.check_in,
+        expected_version=ws.check_in.version,
+        acting_user=ws.caseworker,
+    )
+    with translation.override(language):
+        url = reverse("measurement:journey", args=[ws.organisation.slug, ws.person.pk])
+    html = ws.client_for("caseworker").get(url).content.decode()
+    assert f'data-outcome="{translated.title}"' in html
+    assert f'data-outcome="{outcome.name}"' not in html

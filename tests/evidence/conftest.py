@@ -30,16 +30,6 @@ from mscos.measurement.models import (
 )
 from mscos.outcomes.models import Domain, LongListOutcome
 from tests.conftest import with_two_factor
-from tests.e2e.conftest import (  # noqa: F401 (the browser fixtures, for test_browser.py)
-    browser,
-    context,
-    neutral_server,
-    new_context,
-    offsite_requests,
-    page,
-    playwright,
-    site_url,
-)
 
 BASELINE_DAY = datetime.date(2026, 1, 12)  # in 2026 Q1
 REVIEW_DAY = datetime.date(2026, 4, 20)

@@ -4,18 +4,6 @@ import pytest
 
 from mscos.selfassessment import selectors
 from tests.bot_check import human
-from tests.e2e.conftest import (  # noqa: F401 (fixtures for the browser journeys)
-    browser,
-    context,
-    neutral_server,
-    new_context,
-    nojs_page,
-    offsite_requests,
-    page,
-    playwright,
-    screenshot_dir,
-    site_url,
-)
 
 SAME_ORIGIN = {"HTTP_SEC_FETCH_SITE": "same-origin"}
 

@@ -5,7 +5,6 @@ embedded by WeasyPrint, so an Arabic report prints in Arabic on any computer. No
 but those font files: no other server, no other file on the disk.
 """
 
-
 from django.template.loader import render_to_string
 from django.utils import translation
 
